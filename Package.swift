@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Arrows point one way: front ends -> RISCVMachine -> RISCVCore -> RISCVISA / SoftFloat.
+let package = Package(
+    name: "RVGem",
+    products: [
+        .executable(name: "rvgem", targets: ["rvgem"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibELF", pkgConfig: "libelf",
+                       providers: [.apt(["libelf-dev"])]),
+        .target(name: "ELFLoader", dependencies: ["CLibELF"]),
+        .target(name: "RISCVISA"),
+        .target(name: "SoftFloat"),
+        .target(name: "RISCVCore", dependencies: ["RISCVISA", "SoftFloat"]),
+        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader"]),
+        .executableTarget(name: "rvgem", dependencies: [
+            "RISCVMachine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "RISCVISATests", dependencies: ["RISCVISA"]),
+        .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader"]),
+        .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
+                    resources: [.copy("Vectors")]),
+        .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine"]),
+    ]
+)
