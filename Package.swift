@@ -27,5 +27,6 @@ let package = Package(
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
                     resources: [.copy("Vectors")]),
         .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine"]),
+        .testTarget(name: "rvgemTests", dependencies: ["rvgem"]),
     ]
 )
