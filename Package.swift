@@ -22,7 +22,7 @@ let package = Package(
             "RISCVMachine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "RISCVISATests", dependencies: ["RISCVISA"]),
+        .testTarget(name: "RISCVISATests", dependencies: ["RISCVISA"], exclude: ["Vectors"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
                     resources: [.copy("Vectors")]),

@@ -1,0 +1,112 @@
+/// The three kinds of memory access, which differ in permission checks and fault causes.
+public enum AccessType: Int, Sendable {
+    case fetch = 0, load = 1, store = 2
+
+    var pageFault: ExceptionCause {
+        switch self { case .fetch: .instructionPageFault; case .load: .loadPageFault; case .store: .storePageFault }
+    }
+    var accessFault: ExceptionCause {
+        switch self { case .fetch: .instructionAccessFault; case .load: .loadAccessFault; case .store: .storeAccessFault }
+    }
+    var misaligned: ExceptionCause {
+        switch self { case .fetch: .instructionAddressMisaligned; case .load: .loadAddressMisaligned; case .store: .storeAddressMisaligned }
+    }
+}
+
+/// Direct-mapped caches of recent Sv39 translations, one per access type, valid only for the current
+/// privilege, satp and mstatus; everything is dropped when any of them changes.
+final class TranslationCache {
+    static let entries = 256
+    /// Per access type: the virtual page number cached in each entry (or `.max`), and its physical page base.
+    let tags: UnsafeMutablePointer<UInt64>
+    let pages: UnsafeMutablePointer<UInt64>
+
+    init() {
+        tags = .allocate(capacity: 3 * Self.entries)
+        pages = .allocate(capacity: 3 * Self.entries)
+        pages.initialize(repeating: 0, count: 3 * Self.entries)
+        tags.initialize(repeating: .max, count: 3 * Self.entries)
+    }
+
+    deinit { tags.deallocate(); pages.deallocate() }
+
+    func flush() { tags.update(repeating: .max, count: 3 * Self.entries) }
+
+    func insert(_ access: AccessType, virtualPage: UInt64, physicalBase: UInt64) {
+        let i = access.rawValue * Self.entries + Int(truncatingIfNeeded: virtualPage) & (Self.entries - 1)
+        tags[i] = virtualPage
+        pages[i] = physicalBase
+    }
+}
+
+extension Hart {
+    /// Drops everything cached about the current address-translation context.
+    func translationChanged() {
+        tlb.flush()
+        decodeCache.flushLookup()
+    }
+
+    /// The privilege that data accesses are checked at (MPRV makes M-mode loads and stores act as MPP).
+    var dataPrivilege: Privilege {
+        privilege == .machine && mstatus & MStatus.mprv != 0
+            ? Privilege(rawValue: UInt8((mstatus >> 11) & 3)) ?? .user : privilege
+    }
+
+    /// With no active PMP entry, Spike denies every S- and U-mode access.
+    var pmpDeniesLowerPrivileges: Bool { !pmpConfig.contains { $0 & 0x18 != 0 } }
+
+    /// Whether accesses of this type need the slow translation path at all.
+    func needsTranslation(_ access: AccessType) -> Bool {
+        let p = access == .fetch ? privilege : dataPrivilege
+        return p < .machine && (satp >> 60 == 8 || pmpDeniesLowerPrivileges)
+    }
+
+    /// Translates a virtual address, filling the translation cache; throws the access's page or access fault.
+    func translate(_ va: UInt64, _ access: AccessType) throws(Trap) -> UInt64 {
+        let p = access == .fetch ? privilege : dataPrivilege
+        guard p < .machine else { return va }
+        if pmpDeniesLowerPrivileges { throw Trap(access.accessFault, tval: va) }
+        guard satp >> 60 == 8 else { return va }
+        let physicalBase = try walkSv39(va, access, privilege: p)
+        tlb.insert(access, virtualPage: va >> 12, physicalBase: physicalBase)
+        return physicalBase | (va & 0xfff)
+    }
+
+    /// Spike's Sv39 walk (no Svadu: a clear A, or D on a store, is a page fault).
+    private func walkSv39(_ va: UInt64, _ access: AccessType, privilege p: Privilege) throws(Trap) -> UInt64 {
+        let fault = Trap(access.pageFault, tval: va)
+        // Bits 63..38 must all equal bit 38.
+        let top = va >> 38
+        guard top == 0 || top == (1 << 26) - 1 else { throw fault }
+        let sum = mstatus & MStatus.sum != 0
+        let mxr = mstatus & MStatus.mxr != 0
+        var base = (satp & ((1 << 44) - 1)) << 12
+        for level in stride(from: 2, through: 0, by: -1) {
+            let index = (va >> (12 + 9 * UInt64(level))) & 0x1ff
+            let pteAddress = base + index * 8
+            guard let pte = memory.load(pteAddress, size: 8) else { throw Trap(access.accessFault, tval: va) }
+            let ppn = (pte >> 10) & ((1 << 44) - 1)
+            let v = pte & 1 != 0, r = pte & 2 != 0, w = pte & 4 != 0, x = pte & 8 != 0, u = pte & 16 != 0
+            let a = pte & 64 != 0, d = pte & 128 != 0
+            if pte >> 54 != 0 { throw fault }  // reserved, PBMT and N bits: none of those extensions here
+            if v && !r && !w && !x {  // pointer to the next level
+                if pte & (16 | 64 | 128) != 0 { throw fault }
+                base = ppn << 12
+                continue
+            }
+            if u ? (p == .supervisor && (access == .fetch || !sum)) : p != .supervisor { throw fault }
+            if !v || (!r && w) { throw fault }
+            let superpageMask: UInt64 = (1 << (9 * UInt64(level))) - 1
+            if ppn & superpageMask != 0 { throw fault }  // misaligned superpage
+            let allowed = switch access {
+            case .fetch: x
+            case .load: r || (mxr && x)
+            case .store: w
+            }
+            if !allowed || !a || (access == .store && !d) { throw fault }
+            let vpn = va >> 12
+            return ((ppn & ~superpageMask) | (vpn & superpageMask)) << 12
+        }
+        throw fault
+    }
+}

@@ -1,0 +1,110 @@
+/// The interpreter's view of data memory for one run of the loop: raw pointers and flags copied out
+/// of the hart so that loads and stores never touch a class property on the fast path.
+struct DataAccess {
+    unowned(unsafe) let hart: Hart
+    let ram: UnsafeMutableRawPointer
+    let ramBase: UInt64
+    /// The largest RAM offset at which any access of up to 8 bytes fits.
+    let ramLimit: UInt64
+    let codePages: UnsafeMutablePointer<UInt8>
+    let tlbTags: UnsafeMutablePointer<UInt64>
+    let tlbPages: UnsafeMutablePointer<UInt64>
+    let translates: Bool
+    let recordsCommits: Bool
+    /// Set when an access faults; the loop then takes it as a trap.
+    var fault = Trap(.loadAccessFault)
+    /// Set when a store hit a page holding decoded code: the block must end after this instruction.
+    var touchedCode = false
+
+    init(_ hart: Hart, recordsCommits: Bool) {
+        self.hart = hart
+        let m = hart.memory
+        ram = m.ram
+        ramBase = m.ramBase
+        ramLimit = m.ramSize &- 8
+        codePages = m.codePages
+        tlbTags = hart.tlb.tags
+        tlbPages = hart.tlb.pages
+        translates = hart.needsTranslation(.load) || hart.needsTranslation(.store)
+        self.recordsCommits = recordsCommits
+    }
+
+    /// The physical address of a data access, or nil with `fault` set.
+    @inline(__always)
+    mutating func physical(_ va: UInt64, size: UInt64, _ access: AccessType) -> UInt64? {
+        if _slowPath(va & (size &- 1) != 0) {
+            fault = Trap(access.misaligned, tval: va)
+            return nil
+        }
+        guard _slowPath(translates) else { return va }
+        let vpn = va >> 12
+        let i = access.rawValue &* TranslationCache.entries &+ Int(truncatingIfNeeded: vpn) & (TranslationCache.entries - 1)
+        if tlbTags[i] == vpn { return tlbPages[i] | (va & 0xfff) }
+        return translateSlow(va, access)
+    }
+
+    @inline(never)
+    mutating func translateSlow(_ va: UInt64, _ access: AccessType) -> UInt64? {
+        // The load/store split of `translates` is coarse: re-check this access type precisely.
+        guard hart.needsTranslation(access) else { return va }
+        do { return try hart.translate(va, access) } catch { fault = error; return nil }
+    }
+
+    @inline(__always)
+    mutating func load<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ type: T.Type) -> T? {
+        guard let pa = physical(va, size: UInt64(MemoryLayout<T>.size), .load) else { return nil }
+        if recordsCommits { hart.commitLog.recordLoad(va) }
+        let offset = pa &- ramBase
+        if _fastPath(offset <= ramLimit) {
+            return ram.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: T.self)
+        }
+        return loadSlow(pa, va, size: MemoryLayout<T>.size).map { T(truncatingIfNeeded: $0) }
+    }
+
+    @inline(never)
+    mutating func loadSlow(_ pa: UInt64, _ va: UInt64, size: Int) -> UInt64? {
+        if let v = hart.memory.load(pa, size: size) { return v }
+        fault = Trap(.loadAccessFault, tval: va)
+        return nil
+    }
+
+    @inline(__always)
+    mutating func store<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ value: T) -> Bool {
+        guard let pa = physical(va, size: UInt64(MemoryLayout<T>.size), .store) else { return false }
+        if recordsCommits { hart.commitLog.recordStore(va, UInt64(value), size: MemoryLayout<T>.size) }
+        let offset = pa &- ramBase
+        if _fastPath(offset <= ramLimit) {
+            ram.storeBytes(of: value, toByteOffset: Int(truncatingIfNeeded: offset), as: T.self)
+            if _slowPath(codePages[Int(truncatingIfNeeded: offset >> 12)] != 0) { storeHitCode(pa) }
+            return true
+        }
+        return storeSlow(pa, va, UInt64(value), size: MemoryLayout<T>.size)
+    }
+
+    @inline(never)
+    mutating func storeHitCode(_ pa: UInt64) {
+        hart.decodeCache.invalidate(physicalPage: pa >> 12)
+        touchedCode = true
+    }
+
+    @inline(never)
+    mutating func storeSlow(_ pa: UInt64, _ va: UInt64, _ value: UInt64, size: Int) -> Bool {
+        let offset = pa &- ramBase
+        if offset < hart.memory.ramSize && codePagesContains(offset) { storeHitCode(pa) }
+        if hart.memory.store(pa, size: size, value: value) { return true }
+        fault = Trap(.storeAccessFault, tval: va)
+        return false
+    }
+
+    private func codePagesContains(_ offset: UInt64) -> Bool { codePages[Int(offset >> 12)] != 0 }
+
+    /// The physical address for an atomic memory operation: AMOs need write permission and report
+    /// store faults, whatever they read.
+    @inline(__always)
+    mutating func atomicAddress(_ va: UInt64, size: UInt64) -> UInt64? {
+        guard let pa = physical(va, size: size, .store) else { return nil }
+        let offset = pa &- ramBase
+        guard offset <= ramLimit else { fault = Trap(.storeAccessFault, tval: va); return nil }
+        return pa
+    }
+}

@@ -1,0 +1,130 @@
+import RISCVISA
+
+/// One RISC-V hart: architectural state, CSRs, and the caches the interpreter keeps for it.
+///
+/// The interpreter copies the hot state (register pointers, memory bounds, translation flags) into
+/// locals on entry, so a class is fine here: nothing in the per-instruction path reads a property.
+public final class Hart {
+    public let hartID: UInt64
+    public let extensions: ISAExtensions
+    public let memory: PhysicalMemory
+
+    /// x0...x31, then x32: pre-decoding redirects writes to x0 there, so x0 always reads 0.
+    public let x: UnsafeMutablePointer<UInt64>
+    /// f0...f31 as 64-bit NaN-boxed patterns.
+    public let f: UnsafeMutablePointer<UInt64>
+    public var pc: UInt64 = 0
+    public internal(set) var privilege: Privilege = .machine
+
+    // Machine-level CSR state.
+    var mstatus: UInt64
+    public let misa: UInt64
+    var medeleg: UInt64 = 0
+    var mideleg: UInt64 = 0
+    var mie: UInt64 = 0
+    /// Software-writable pending bits (SSIP, STIP, SEIP) and device-driven ones (MSIP, MTIP, …) together.
+    var mip: UInt64 = 0
+    var mtvec: UInt64 = 0
+    var mepc: UInt64 = 0
+    var mcause: UInt64 = 0
+    var mtval: UInt64 = 0
+    var mscratch: UInt64 = 0
+    var mcounteren: UInt64 = 0
+    var mcountinhibit: UInt64 = 0
+    var menvcfg: UInt64 = 0
+    var mseccfg: UInt64 = 0
+    var triggerSelect: UInt64 = 0
+    var triggerData2: UInt64 = 0
+    var pmpConfig = [UInt8](repeating: 0, count: 16)
+    var pmpAddress = [UInt64](repeating: 0, count: 16)
+
+    // Supervisor-level CSR state.
+    var stvec: UInt64 = 0
+    var sepc: UInt64 = 0
+    var scause: UInt64 = 0
+    var stval: UInt64 = 0
+    var sscratch: UInt64 = 0
+    var scounteren: UInt64 = 0
+    var senvcfg: UInt64 = 0
+    var satp: UInt64 = 0
+
+    // Floating-point CSR state.
+    var fflags: UInt64 = 0
+    var frm: UInt64 = 0
+
+    /// Retired-instruction and cycle counters as of the last serialization point (Spike bumps them
+    /// only there, so a CSR read sees exactly what Spike's does).
+    var minstret: UInt64 = 0
+    var mcycle: UInt64 = 0
+    /// Set by an explicit write so the write's own retirement does not bump the counter.
+    var minstretWritten = false
+    var mcycleWritten = false
+    /// The real-time counter, advanced by the machine's CLINT.
+    public var time: UInt64 = 0
+
+    /// The LR reservation (a physical address), or `noReservation`.
+    public var reservation: UInt64 = Hart.noReservation
+    public static let noReservation: UInt64 = .max
+    /// Between a WFI and the next pending interrupt.
+    public internal(set) var inWFI = false
+
+    /// The effects of the current instruction, gathered only while a commit log is being written.
+    public var commitLog = CommitRecord()
+    /// Called as each trap is taken (cause, interrupt?, tval, epc), for Spike's `-l` trap lines.
+    public var trapObserver: ((Hart, UInt64, Bool, UInt64, UInt64) -> Void)?
+
+    let decodeCache: DecodeCache
+    let tlb = TranslationCache()
+
+    public init(hartID: UInt64, extensions: ISAExtensions, memory: PhysicalMemory) {
+        self.hartID = hartID
+        self.extensions = extensions
+        self.memory = memory
+        x = .allocate(capacity: 33)
+        x.initialize(repeating: 0, count: 33)
+        f = .allocate(capacity: 32)
+        f.initialize(repeating: 0, count: 32)
+        misa = Hart.misaValue(extensions)
+        // Spike's reset value: MPP=U when U exists, UXL=SXL=64-bit.
+        mstatus = (extensions.contains(.user) ? 2 << 32 : 0) | (extensions.contains(.supervisor) ? 2 << 34 : 0)
+        decodeCache = DecodeCache(memory: memory, extensions: extensions)
+    }
+
+    deinit {
+        x.deallocate()
+        f.deallocate()
+    }
+
+    static func misaValue(_ e: ISAExtensions) -> UInt64 {
+        var v: UInt64 = 2 << 62
+        func bit(_ c: Character) -> UInt64 { 1 << UInt64(c.asciiValue! - 65) }
+        if e.contains(.i) { v |= bit("I") }
+        if e.contains(.m) { v |= bit("M") }
+        if e.contains(.a) { v |= bit("A") }
+        if e.contains(.f) { v |= bit("F") }
+        if e.contains(.d) { v |= bit("D") }
+        if e.contains(.c) { v |= bit("C") }
+        if e.contains(.supervisor) { v |= bit("S") }
+        if e.contains(.user) { v |= bit("U") }
+        return v
+    }
+
+    /// Device side of mip: the CLINT raises and lowers MSIP and MTIP through this.
+    public func setInterruptPending(_ bit: UInt64, _ pending: Bool) {
+        if pending { mip |= 1 << bit } else { mip &= ~(1 << bit) }
+    }
+
+    /// Retired instructions, as minstret reads them.
+    public var instructionsRetired: UInt64 { minstret }
+
+    /// Drops the LR reservation (Spike does so when a hart's quantum ends).
+    public func yieldReservation() { reservation = Hart.noReservation }
+
+    /// Reads a register for tests and host-side services.
+    public func register(_ n: Int) -> UInt64 { n == 0 ? 0 : x[n] }
+    public func setRegister(_ n: Int, _ value: UInt64) { if n != 0 { x[n] = value } }
+}
+
+extension Hart {
+    public func interruptPending(_ bit: UInt64) -> Bool { mip & (1 << bit) != 0 }
+}

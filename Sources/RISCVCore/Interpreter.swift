@@ -1,0 +1,290 @@
+import RISCVISA
+
+/// Why one run of the inner loop stopped.
+enum RunStop {
+    /// The instruction budget is spent.
+    case budget
+    /// A serializing instruction retired, or one is next: interrupts are checked before going on.
+    case serialized
+    /// A trap was taken; like Spike, it ends the hart's step.
+    case trapped
+    /// WFI retired; the hart idles until an interrupt is pending.
+    case waiting
+}
+
+extension Hart {
+    /// Runs up to `count` instructions with Spike's `processor_t::step` semantics: interrupts are taken
+    /// at the start and at every serialization point, a trap or WFI ends the step, and minstret/mcycle
+    /// are bumped at those points only.
+    public func step<T: ExecutionTracer>(_ count: Int, tracer: inout T) {
+        var n = count
+        while n > 0 {
+            if let interrupt = pendingInterrupt() {
+                takeTrap(cause: interrupt, interrupt: true, tval: 0, epc: pc)
+                return
+            }
+            if inWFI {
+                bumpCounters(1)
+                return
+            }
+            let (retired, stop) = run(budget: n, tracer: &tracer)
+            bumpCounters(retired)
+            switch stop {
+            case .serialized: n -= retired
+            case .waiting: inWFI = true; return
+            case .budget, .trapped: return
+            }
+        }
+    }
+
+    /// The untraced step, specialized here so callers in other modules get the fast loop.
+    public func step(_ count: Int) {
+        var tracer = NoTracer()
+        step(count, tracer: &tracer)
+    }
+
+    /// Spike counts one cycle per instruction; an explicit write to a counter replaces that instruction's bump.
+    func bumpCounters(_ retired: Int) {
+        if minstretWritten { minstretWritten = false } else if mcountinhibit & 4 == 0 { minstret &+= UInt64(retired) }
+        if mcycleWritten { mcycleWritten = false } else if mcountinhibit & 1 == 0 { mcycle &+= UInt64(retired) }
+    }
+
+    /// The interpreter loop. Blocks are charged against the budget as a whole when they fit; otherwise
+    /// (and whenever a tracer observes instructions) one instruction at a time.
+    @inline(__always)
+    func run<T: ExecutionTracer>(budget: Int, tracer: inout T) -> (Int, RunStop) {
+        let x = self.x
+        var mem = DataAccess(self, recordsCommits: commitLog.enabled)
+        var pc = self.pc
+        var remaining = budget
+        var stepping = false
+        // The current page's slots, and the slot of the instruction at pc.
+        var pageSlots = decodeCache.scratch
+        var slot = decodeCache.scratch + 1
+        var stop = RunStop.trapped
+        var trap = Trap(.illegalInstruction)
+
+        blocks: while true {
+            if remaining == 0 { stop = .budget; break blocks }
+            if slot.pointee.inst.length == 0 {
+                do { (slot, pageSlots) = try resolveSlot(pc) } catch {
+                    self.pc = pc
+                    takeException(error, epc: pc)
+                    return (budget - remaining, .trapped)
+                }
+            }
+            let blockLength = Int(slot.pointee.blockLength)
+            stepping = T.observesInstructions || blockLength > remaining
+            remaining -= stepping ? 1 : blockLength
+
+            instructions: while true {
+                let entry = slot.pointee
+                let inst = entry.inst
+                if T.observesInstructions {
+                    self.pc = pc
+                    if commitLog.enabled { commitLog.reset() }
+                    tracer.willExecute(self, pc: pc, instruction: inst)
+                }
+                let rd = Int(truncatingIfNeeded: inst.rd)
+                let rs1 = x[Int(truncatingIfNeeded: inst.rs1)]
+                let rs2 = x[Int(truncatingIfNeeded: inst.rs2)]
+                let imm = UInt64(bitPattern: Int64(inst.imm))
+                let length = UInt64(truncatingIfNeeded: inst.length)
+                var next = pc &+ length
+
+                switch inst.op {
+                // MARK: integer computation
+                case .lui: x[rd] = imm
+                case .auipc: x[rd] = pc &+ imm
+                case .addi: x[rd] = rs1 &+ imm
+                case .slti: x[rd] = Int64(bitPattern: rs1) < Int64(bitPattern: imm) ? 1 : 0
+                case .sltiu: x[rd] = rs1 < imm ? 1 : 0
+                case .xori: x[rd] = rs1 ^ imm
+                case .ori: x[rd] = rs1 | imm
+                case .andi: x[rd] = rs1 & imm
+                case .slli: x[rd] = rs1 << (imm & 63)
+                case .srli: x[rd] = rs1 >> (imm & 63)
+                case .srai: x[rd] = UInt64(bitPattern: Int64(bitPattern: rs1) >> (imm & 63))
+                case .add: x[rd] = rs1 &+ rs2
+                case .sub: x[rd] = rs1 &- rs2
+                case .sll: x[rd] = rs1 << (rs2 & 63)
+                case .slt: x[rd] = Int64(bitPattern: rs1) < Int64(bitPattern: rs2) ? 1 : 0
+                case .sltu: x[rd] = rs1 < rs2 ? 1 : 0
+                case .xor: x[rd] = rs1 ^ rs2
+                case .srl: x[rd] = rs1 >> (rs2 & 63)
+                case .sra: x[rd] = UInt64(bitPattern: Int64(bitPattern: rs1) >> (rs2 & 63))
+                case .or: x[rd] = rs1 | rs2
+                case .and: x[rd] = rs1 & rs2
+                case .addiw: x[rd] = signExtend32(rs1 &+ imm)
+                case .slliw: x[rd] = signExtend32(rs1 << (imm & 31))
+                case .srliw: x[rd] = signExtend32(UInt64(UInt32(truncatingIfNeeded: rs1) >> UInt32(imm & 31)))
+                case .sraiw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: rs1) >> Int32(imm & 31)))
+                case .addw: x[rd] = signExtend32(rs1 &+ rs2)
+                case .subw: x[rd] = signExtend32(rs1 &- rs2)
+                case .sllw: x[rd] = signExtend32(rs1 << (rs2 & 31))
+                case .srlw: x[rd] = signExtend32(UInt64(UInt32(truncatingIfNeeded: rs1) >> UInt32(rs2 & 31)))
+                case .sraw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: rs1) >> Int32(rs2 & 31)))
+                case .mul: x[rd] = rs1 &* rs2
+                case .mulh: x[rd] = IntegerArithmetic.mulh(rs1, rs2)
+                case .mulhsu: x[rd] = IntegerArithmetic.mulhsu(rs1, rs2)
+                case .mulhu: x[rd] = rs1.multipliedFullWidth(by: rs2).high
+                case .div: x[rd] = IntegerArithmetic.div(rs1, rs2)
+                case .divu: x[rd] = rs2 == 0 ? .max : rs1 / rs2
+                case .rem: x[rd] = IntegerArithmetic.rem(rs1, rs2)
+                case .remu: x[rd] = rs2 == 0 ? rs1 : rs1 % rs2
+                case .mulw: x[rd] = signExtend32(rs1 &* rs2)
+                case .divw: x[rd] = IntegerArithmetic.divw(rs1, rs2)
+                case .divuw: x[rd] = IntegerArithmetic.divuw(rs1, rs2)
+                case .remw: x[rd] = IntegerArithmetic.remw(rs1, rs2)
+                case .remuw: x[rd] = IntegerArithmetic.remuw(rs1, rs2)
+                case .fence: break
+
+                // MARK: loads and stores
+                case .lb:
+                    guard let v = mem.load(rs1 &+ imm, UInt8.self) else { trap = mem.fault; break blocks }
+                    x[rd] = UInt64(bitPattern: Int64(Int8(bitPattern: v)))
+                case .lh:
+                    guard let v = mem.load(rs1 &+ imm, UInt16.self) else { trap = mem.fault; break blocks }
+                    x[rd] = UInt64(bitPattern: Int64(Int16(bitPattern: v)))
+                case .lw:
+                    guard let v = mem.load(rs1 &+ imm, UInt32.self) else { trap = mem.fault; break blocks }
+                    x[rd] = UInt64(bitPattern: Int64(Int32(bitPattern: v)))
+                case .ld:
+                    guard let v = mem.load(rs1 &+ imm, UInt64.self) else { trap = mem.fault; break blocks }
+                    x[rd] = v
+                case .lbu:
+                    guard let v = mem.load(rs1 &+ imm, UInt8.self) else { trap = mem.fault; break blocks }
+                    x[rd] = UInt64(v)
+                case .lhu:
+                    guard let v = mem.load(rs1 &+ imm, UInt16.self) else { trap = mem.fault; break blocks }
+                    x[rd] = UInt64(v)
+                case .lwu:
+                    guard let v = mem.load(rs1 &+ imm, UInt32.self) else { trap = mem.fault; break blocks }
+                    x[rd] = UInt64(v)
+                case .sb:
+                    guard mem.store(rs1 &+ imm, UInt8(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                case .sh:
+                    guard mem.store(rs1 &+ imm, UInt16(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                case .sw:
+                    guard mem.store(rs1 &+ imm, UInt32(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                case .sd:
+                    guard mem.store(rs1 &+ imm, rs2) else { trap = mem.fault; break blocks }
+
+                // MARK: atomics
+                case .lr_w, .lr_d, .sc_w, .sc_d, .amoswap_w, .amoadd_w, .amoxor_w, .amoand_w, .amoor_w,
+                     .amomin_w, .amomax_w, .amominu_w, .amomaxu_w, .amoswap_d, .amoadd_d, .amoxor_d,
+                     .amoand_d, .amoor_d, .amomin_d, .amomax_d, .amominu_d, .amomaxu_d:
+                    guard executeAtomic(inst, rs1, rs2, &mem) else { trap = mem.fault; break blocks }
+
+                // MARK: control transfers
+                case .jal, .jalr:
+                    let target = inst.op == .jal ? pc &+ imm : (rs1 &+ imm) & ~1
+                    if _slowPath(target & 2 != 0 && !extensions.contains(.c)) {
+                        trap = Trap(.instructionAddressMisaligned, tval: target)
+                        break blocks
+                    }
+                    x[rd] = next
+                    next = target
+                case .beq: if rs1 == rs2 { next = pc &+ imm }
+                case .bne: if rs1 != rs2 { next = pc &+ imm }
+                case .blt: if Int64(bitPattern: rs1) < Int64(bitPattern: rs2) { next = pc &+ imm }
+                case .bge: if Int64(bitPattern: rs1) >= Int64(bitPattern: rs2) { next = pc &+ imm }
+                case .bltu: if rs1 < rs2 { next = pc &+ imm }
+                case .bgeu: if rs1 >= rs2 { next = pc &+ imm }
+
+                // MARK: system
+                case .illegal:
+                    if inst.length == 0 { continue blocks }  // an empty slot: resolve and decode
+                    trap = Trap(.illegalInstruction, tval: instructionBits(at: pc))
+                    break blocks
+                case .ecall:
+                    trap = Trap(privilege == .machine ? .machineEcall : privilege == .supervisor ? .supervisorEcall : .userEcall)
+                    break blocks
+                case .ebreak:
+                    trap = Trap(.breakpoint, tval: pc)
+                    break blocks
+                case .fence_i, .sfence_vma:
+                    // Not serializing in Spike, but cached translations or code may be stale: re-resolve.
+                    self.pc = pc
+                    do { try executeFence(inst, rs1) } catch { trap = error; break blocks }
+                    if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }
+                    pc = next
+                    slot = decodeCache.scratch + 1
+                    mem = DataAccess(self, recordsCommits: commitLog.enabled)
+                    continue blocks
+                case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .mret, .sret, .wfi:
+                    // Spike serializes before CSR accesses: if anything retired in this run, stop in front.
+                    if budget - remaining > 1 && inst.op != .mret && inst.op != .sret && inst.op != .wfi {
+                        remaining += 1
+                        stop = .serialized
+                        break blocks
+                    }
+                    self.pc = pc
+                    do {
+                        stop = try executeSystem(inst, rs1, next: next)
+                    } catch {
+                        trap = error
+                        break blocks
+                    }
+                    if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }
+                    return (budget - remaining, stop)
+
+                default:
+                    // Floating point arrives with its own extension work; until then it is illegal.
+                    trap = Trap(.illegalInstruction, tval: instructionBits(at: pc))
+                    break blocks
+                }
+
+                if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }
+                if _slowPath(mem.touchedCode) {
+                    // The store rewrote decoded code: end the block here and decode afresh.
+                    mem.touchedCode = false
+                    if !stepping { remaining += Int(entry.blockLength) - 1 }
+                    pc = next
+                    slot = decodeCache.scratch + 1
+                    continue blocks
+                }
+                if next == pc &+ length {
+                    pc = next
+                    slot += Int(truncatingIfNeeded: length >> 1)
+                    if stepping || entry.blockLength == 1 { continue blocks }
+                } else {
+                    if _slowPath(next & 2 != 0 && !extensions.contains(.c)) {
+                        trap = Trap(.instructionAddressMisaligned, tval: next)
+                        break blocks
+                    }
+                    // A taken branch or jump: stay on this page's slots when the target is there.
+                    slot = (next ^ pc) >> 12 == 0
+                        ? pageSlots + Int(truncatingIfNeeded: (next & 0xfff) >> 1)
+                        : decodeCache.scratch + 1
+                    pc = next
+                    continue blocks
+                }
+            }
+        }
+
+        self.pc = pc
+        switch stop {
+        case .budget, .serialized, .waiting:
+            return (budget - remaining, stop)
+        case .trapped:
+            break
+        }
+        // A trap: the faulting instruction and the rest of its block did not retire.
+        let unretired = stepping ? 1 : Int(slot.pointee.blockLength)
+        takeException(trap, epc: pc)
+        return (budget - remaining - unretired, .trapped)
+    }
+
+    /// The raw bits of the instruction at `pc` (16 for a compressed one), as Spike reports in tval.
+    public func instructionBits(at pc: UInt64) -> UInt64 {
+        let pa = (try? translate(pc, .fetch)) ?? pc
+        guard let low = memory.load(pa, size: 2) else { return 0 }
+        if low & 3 != 3 { return low }
+        let pa2 = (try? translate(pc &+ 2, .fetch)) ?? (pc &+ 2)
+        return low | (memory.load(pa2, size: 2) ?? 0) << 16
+    }
+}
+
+@inline(__always)
+func signExtend32(_ v: UInt64) -> UInt64 { UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: v))) }

@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A device on the physical bus outside RAM (boot ROM, CLINT, …). Reached only on the slow path,
+/// so an existential call per access is fine here.
+public protocol MemoryMappedDevice: AnyObject {
+    /// Reads `size` (1, 2, 4 or 8) bytes at `offset`; nil is an access fault.
+    func load(offset: UInt64, size: Int) -> UInt64?
+    /// Writes the low `size` bytes of `value` at `offset`; false is an access fault.
+    func store(offset: UInt64, size: Int, value: UInt64) -> Bool
+}
+
+/// Guest physical memory: RAM regions backed lazily by anonymous host mappings (a 2 GiB guest costs
+/// only the pages it touches), plus memory-mapped devices.
+///
+/// The first RAM region is the fast path: one raw pointer and one bounds check. Further regions and
+/// devices are found by a linear search on the slow path.
+public final class PhysicalMemory {
+    public struct Region {
+        public let base: UInt64
+        public let size: UInt64
+        public let host: UnsafeMutableRawPointer
+    }
+
+    public let regions: [Region]
+    private(set) var devices: [(base: UInt64, size: UInt64, device: any MemoryMappedDevice)] = []
+
+    /// The fast-path region.
+    public let ramBase: UInt64
+    public let ramSize: UInt64
+    public let ram: UnsafeMutableRawPointer
+    /// One byte per 4 KiB page of the fast-path region: non-zero while the page holds pre-decoded code,
+    /// so a store there must invalidate the decode cache.
+    let codePages: UnsafeMutablePointer<UInt8>
+    /// Called with the physical page number when a store hits a page marked in `codePages`.
+    var onCodeStore: ((UInt64) -> Void)?
+
+    /// Maps each region; throws a one-line description if the host refuses.
+    public init(regions layout: [(base: UInt64, size: UInt64)]) throws(MemoryError) {
+        precondition(!layout.isEmpty, "at least one RAM region")
+        var mapped: [Region] = []
+        for (base, size) in layout {
+            let p = mmap(nil, Int(size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+            guard let p, p != MAP_FAILED else {
+                for r in mapped { munmap(r.host, Int(r.size)) }
+                throw MemoryError("cannot reserve \(size >> 20) MiB of host memory for guest RAM at 0x\(String(base, radix: 16))")
+            }
+            mapped.append(Region(base: base, size: size, host: p))
+        }
+        regions = mapped
+        ramBase = mapped[0].base
+        ramSize = mapped[0].size
+        ram = mapped[0].host
+        let pages = Int((ramSize + 0xfff) >> 12)
+        codePages = .allocate(capacity: pages)
+        codePages.initialize(repeating: 0, count: pages)
+    }
+
+    deinit {
+        for r in regions { munmap(r.host, Int(r.size)) }
+        codePages.deallocate()
+    }
+
+    public func attach(_ device: any MemoryMappedDevice, at base: UInt64, size: UInt64) {
+        devices.append((base, size, device))
+    }
+
+    /// The host address of `size` bytes of RAM at `address`, if they lie inside one region.
+    @inlinable
+    public func hostPointer(_ address: UInt64, size: UInt64) -> UnsafeMutableRawPointer? {
+        for r in regions where address >= r.base && address &- r.base <= r.size &- size && size <= r.size {
+            return r.host + Int(address &- r.base)
+        }
+        return nil
+    }
+
+    /// True when `[address, address+size)` is RAM (used to validate program placement).
+    public func isRAM(_ address: UInt64, size: UInt64) -> Bool { hostPointer(address, size: size) != nil }
+
+    // MARK: slow-path access (RAM outside the fast region, devices, faults)
+
+    public func load(_ address: UInt64, size: Int) -> UInt64? {
+        if let p = hostPointer(address, size: UInt64(size)) { return Self.read(p, size: size) }
+        for d in devices where address >= d.base && address &- d.base < d.size {
+            return d.device.load(offset: address &- d.base, size: size)
+        }
+        return nil
+    }
+
+    public func store(_ address: UInt64, size: Int, value: UInt64) -> Bool {
+        if let p = hostPointer(address, size: UInt64(size)) {
+            Self.write(p, size: size, value: value)
+            noteStore(address)
+            return true
+        }
+        for d in devices where address >= d.base && address &- d.base < d.size {
+            return d.device.store(offset: address &- d.base, size: size, value: value)
+        }
+        return false
+    }
+
+    /// Tells the decode cache when a store lands on a page it has decoded.
+    @inline(__always)
+    func noteStore(_ address: UInt64) {
+        let offset = address &- ramBase
+        if offset < ramSize, codePages[Int(truncatingIfNeeded: offset >> 12)] != 0 {
+            onCodeStore?(address >> 12)
+        }
+    }
+
+    @inline(__always)
+    static func read(_ p: UnsafeRawPointer, size: Int) -> UInt64 {
+        switch size {
+        case 1: UInt64(p.load(as: UInt8.self))
+        case 2: UInt64(p.loadUnaligned(as: UInt16.self))
+        case 4: UInt64(p.loadUnaligned(as: UInt32.self))
+        default: p.loadUnaligned(as: UInt64.self)
+        }
+    }
+
+    @inline(__always)
+    static func write(_ p: UnsafeMutableRawPointer, size: Int, value: UInt64) {
+        switch size {
+        case 1: p.storeBytes(of: UInt8(truncatingIfNeeded: value), as: UInt8.self)
+        case 2: p.storeBytes(of: UInt16(truncatingIfNeeded: value), as: UInt16.self)
+        case 4: p.storeBytes(of: UInt32(truncatingIfNeeded: value), as: UInt32.self)
+        default: p.storeBytes(of: value, as: UInt64.self)
+        }
+    }
+
+    /// Copies bytes into RAM (program loading, host-side syscalls); false if any byte is not RAM.
+    public func write(_ bytes: UnsafeRawBufferPointer, at address: UInt64) -> Bool {
+        guard let p = hostPointer(address, size: UInt64(bytes.count)) else { return bytes.isEmpty }
+        if let base = bytes.baseAddress { p.copyMemory(from: base, byteCount: bytes.count) }
+        var page = address >> 12
+        while page <= (address &+ UInt64(bytes.count)) >> 12 { noteStore(page << 12); page += 1 }
+        return true
+    }
+
+    /// Copies bytes out of RAM; nil if any byte is not RAM.
+    public func read(_ address: UInt64, count: Int) -> [UInt8]? {
+        guard let p = hostPointer(address, size: UInt64(count)) else { return count == 0 ? [] : nil }
+        return Array(UnsafeRawBufferPointer(start: p, count: count))
+    }
+}
+
+public struct MemoryError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,161 @@
+import RISCVISA
+
+/// The slow-path instructions: CSR access, trap returns, WFI, fences of the instruction stream and
+/// address translation, atomics, and finding the decoded slot for a new pc.
+extension Hart {
+    func executeSystem(_ inst: DecodedInstruction, _ rs1Value: UInt64, next: UInt64) throws(Trap) -> RunStop {
+        let illegal = Trap(.illegalInstruction, tval: instructionBits(at: pc))
+        switch inst.op {
+        case .mret:
+            guard privilege == .machine else { throw illegal }
+            executeMRET()
+            return .serialized
+        case .sret:
+            let required: Privilege = mstatus & MStatus.tsr != 0 ? .machine : .supervisor
+            guard privilege >= required else { throw illegal }
+            executeSRET()
+            return .serialized
+        case .wfi:
+            if mstatus & MStatus.tw != 0 {
+                guard privilege == .machine else { throw illegal }
+            } else if hasSupervisor {
+                guard privilege >= .supervisor else { throw illegal }
+            }
+            pc = next
+            return .waiting
+        default:
+            try executeCSR(inst, rs1Value, illegal: illegal)
+            pc = next
+            return .serialized
+        }
+    }
+
+    private func executeCSR(_ inst: DecodedInstruction, _ rs1Value: UInt64, illegal: Trap) throws(Trap) {
+        let number = UInt16(truncatingIfNeeded: inst.imm) & 0xfff
+        let immediate = UInt64(inst.rs1)
+        let operand: UInt64
+        let writes: Bool
+        switch inst.op {
+        case .csrrw: operand = rs1Value; writes = true
+        case .csrrwi: operand = immediate; writes = true
+        case .csrrs, .csrrc: operand = rs1Value; writes = inst.rs1 != 0
+        default: operand = immediate; writes = inst.rs1 != 0
+        }
+        guard let old = readCSRValue(number), csrAccessAllowed(number, write: writes) else { throw illegal }
+        if writes {
+            let value = switch inst.op {
+            case .csrrw, .csrrwi: operand
+            case .csrrs, .csrrsi: old | operand
+            default: old & ~operand
+            }
+            writeCSRValue(number, value)
+        }
+        if inst.rd != 32 {
+            x[Int(inst.rd)] = old
+            if commitLog.enabled { commitLog.recordWrite(key: UInt32(inst.rd) << 4, value: old) }
+        }
+    }
+
+    func executeFence(_ inst: DecodedInstruction, _ rs1Value: UInt64) throws(Trap) {
+        if inst.op == .fence_i {
+            decodeCache.invalidateAll()
+            decodeCache.flushLookup()
+            return
+        }
+        // sfence.vma
+        let required: Privilege = mstatus & MStatus.tvm != 0 ? .machine : .supervisor
+        guard privilege >= required else { throw Trap(.illegalInstruction, tval: instructionBits(at: pc)) }
+        translationChanged()
+    }
+
+    /// LR/SC and AMOs. Returns false with `mem.fault` set when the access faults.
+    @inline(never)
+    func executeAtomic(_ inst: DecodedInstruction, _ address: UInt64, _ operand: UInt64, _ mem: inout DataAccess) -> Bool {
+        let word = switch inst.op {
+        case .lr_w, .sc_w, .amoswap_w, .amoadd_w, .amoxor_w, .amoand_w, .amoor_w, .amomin_w, .amomax_w, .amominu_w, .amomaxu_w: true
+        default: false
+        }
+        let size: UInt64 = word ? 4 : 8
+        let rd = Int(inst.rd)
+        func extend(_ v: UInt64) -> UInt64 { word ? signExtend32(v) : v }
+
+        if inst.op == .lr_w || inst.op == .lr_d {
+            guard let pa = mem.physical(address, size: size, .load) else { return false }
+            guard let v = memory.load(pa, size: Int(size)) else { mem.fault = Trap(.loadAccessFault, tval: address); return false }
+            if commitLog.enabled { commitLog.recordLoad(address) }
+            reservation = pa
+            x[rd] = extend(v)
+            return true
+        }
+        guard let pa = mem.atomicAddress(address, size: size) else { return false }
+        if inst.op == .sc_w || inst.op == .sc_d {
+            let success = reservation == pa
+            reservation = Hart.noReservation
+            if success {
+                _ = memory.store(pa, size: Int(size), value: operand)
+                if commitLog.enabled { commitLog.recordStore(address, word ? operand & 0xffff_ffff : operand, size: Int(size)) }
+                mem.touchedCode = mem.touchedCode || isCode(pa)
+            }
+            x[rd] = success ? 0 : 1
+            return true
+        }
+        let old = memory.load(pa, size: Int(size))!
+        let a = extend(old), b = extend(operand)
+        let result: UInt64 = switch inst.op {
+        case .amoswap_w, .amoswap_d: b
+        case .amoadd_w, .amoadd_d: a &+ b
+        case .amoxor_w, .amoxor_d: a ^ b
+        case .amoand_w, .amoand_d: a & b
+        case .amoor_w, .amoor_d: a | b
+        case .amomin_w, .amomin_d: Int64(bitPattern: a) < Int64(bitPattern: b) ? a : b
+        case .amomax_w, .amomax_d: Int64(bitPattern: a) > Int64(bitPattern: b) ? a : b
+        case .amominu_w, .amominu_d: a < b ? a : b
+        default: a > b ? a : b
+        }
+        _ = memory.store(pa, size: Int(size), value: result)
+        if commitLog.enabled {
+            commitLog.recordLoad(address)
+            commitLog.recordStore(address, word ? result & 0xffff_ffff : result, size: Int(size))
+        }
+        mem.touchedCode = mem.touchedCode || isCode(pa)
+        x[rd] = a
+        return true
+    }
+
+    private func isCode(_ pa: UInt64) -> Bool {
+        let offset = pa &- memory.ramBase
+        return offset < memory.ramSize && memory.codePages[Int(offset >> 12)] != 0
+    }
+
+    /// The decoded slot for `pc` (decoding its block on first use) and the slot array of its page.
+    func resolveSlot(_ pc: UInt64) throws(Trap) -> (UnsafeMutablePointer<CacheSlot>, UnsafeMutablePointer<CacheSlot>) {
+        let cache = decodeCache
+        let vpn = pc >> 12
+        let entry = Int(truncatingIfNeeded: vpn) & (DecodeCache.lookupEntries - 1)
+        let pageBase: UInt64
+        let slots: UnsafeMutablePointer<CacheSlot>
+        if cache.lookupTags[entry] == vpn {
+            slots = cache.lookupSlots[entry]
+            pageBase = cache.lookupPhysical[entry]
+        } else {
+            let pa = needsTranslation(.fetch) ? try translate(pc, .fetch) : pc
+            pageBase = pa & ~0xfff
+            guard memory.load(pa, size: 2) != nil else { throw Trap(.instructionAccessFault, tval: pc) }
+            slots = cache.slots(physicalPage: pageBase >> 12)
+            cache.remember(virtualPage: vpn, slots: slots, physicalBase: pageBase)
+        }
+        let index = Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
+        if slots[index].inst.length != 0 { return (slots + index, slots) }
+        if cache.decodeBlock(slots, at: index, pageBase: pageBase) { return (slots + index, slots) }
+        // The first instruction is not readable, or is a 32-bit one straddling the page end.
+        guard let low = memory.load(pageBase + UInt64(index) * 2, size: 2) else {
+            throw Trap(.instructionAccessFault, tval: pc)
+        }
+        let secondHalf = pc &+ 2
+        let pa2 = needsTranslation(.fetch) ? try translate(secondHalf, .fetch) : secondHalf
+        guard let high = memory.load(pa2, size: 2) else { throw Trap(.instructionAccessFault, tval: secondHalf) }
+        let inst = DecodeCache.prepare(decode(UInt32(low) | UInt32(high) << 16), extensions)
+        cache.scratch[0] = CacheSlot(inst: inst, blockLength: 1)
+        return (cache.scratch, slots)
+    }
+}
