@@ -6,7 +6,7 @@ struct DataAccess {
     let ramBase: UInt64
     /// The largest RAM offset at which any access of up to 8 bytes fits.
     let ramLimit: UInt64
-    let codePages: UnsafeMutablePointer<UInt8>
+    let codeLines: UnsafeMutablePointer<UInt8>
     let tlbTags: UnsafeMutablePointer<UInt64>
     let tlbPages: UnsafeMutablePointer<UInt64>
     let translates: Bool
@@ -22,7 +22,7 @@ struct DataAccess {
         ram = m.ram
         ramBase = m.ramBase
         ramLimit = m.ramSize &- 8
-        codePages = m.codePages
+        codeLines = m.codeLines
         tlbTags = hart.tlb.tags
         tlbPages = hart.tlb.pages
         translates = hart.needsTranslation(.load) || hart.needsTranslation(.store)
@@ -75,7 +75,7 @@ struct DataAccess {
         let offset = pa &- ramBase
         if _fastPath(offset <= ramLimit) {
             ram.storeBytes(of: value, toByteOffset: Int(truncatingIfNeeded: offset), as: T.self)
-            if _slowPath(codePages[Int(truncatingIfNeeded: offset >> 12)] != 0) { storeHitCode(pa) }
+            if _slowPath(codeLines[Int(truncatingIfNeeded: offset >> PhysicalMemory.codeLineShift)] != 0) { storeHitCode(pa) }
             return true
         }
         return storeSlow(pa, va, UInt64(value), size: MemoryLayout<T>.size)
@@ -83,20 +83,17 @@ struct DataAccess {
 
     @inline(never)
     mutating func storeHitCode(_ pa: UInt64) {
-        hart.decodeCache.invalidate(physicalPage: pa >> 12)
+        hart.memory.codeWasOverwritten(pa)
         touchedCode = true
     }
 
     @inline(never)
     mutating func storeSlow(_ pa: UInt64, _ va: UInt64, _ value: UInt64, size: Int) -> Bool {
-        let offset = pa &- ramBase
-        if offset < hart.memory.ramSize && codePagesContains(offset) { storeHitCode(pa) }
+        if hart.memory.holdsCode(pa) { touchedCode = true }
         if hart.memory.store(pa, size: size, value: value) { return true }
         fault = Trap(.storeAccessFault, tval: va)
         return false
     }
-
-    private func codePagesContains(_ offset: UInt64) -> Bool { codePages[Int(offset >> 12)] != 0 }
 
     /// The physical address for an atomic memory operation: AMOs need write permission and report
     /// store faults, whatever they read.

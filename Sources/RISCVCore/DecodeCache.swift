@@ -71,8 +71,6 @@ final class DecodeCache {
         let s = UnsafeMutablePointer<CacheSlot>.allocate(capacity: Self.pageAllocation)
         s.initialize(repeating: CacheSlot.empty, count: Self.pageAllocation)
         pages[physicalPage] = s
-        let offset = (physicalPage << 12) &- memory.ramBase
-        if offset < memory.ramSize { memory.codePages[Int(offset >> 12)] = 1 }
         return s
     }
 
@@ -99,6 +97,7 @@ final class DecodeCache {
             }
             let inst = Self.prepare(decode(bits), extensions)
             slots[i] = CacheSlot(inst: inst, blockLength: 1)
+            memory.markCode(pageBase + UInt64(i) * 2, length: UInt64(max(inst.length, 2)))
             chain.append(i)
             if Self.endsBlock(inst.op) { break }
             i += Int(inst.length) / 2

@@ -88,6 +88,7 @@ public final class Hart {
         // Spike's reset value: MPP=U when U exists, UXL=SXL=64-bit.
         mstatus = (extensions.contains(.user) ? 2 << 32 : 0) | (extensions.contains(.supervisor) ? 2 << 34 : 0)
         decodeCache = DecodeCache(memory: memory, extensions: extensions)
+        memory.decodeCaches.append(decodeCache)
     }
 
     deinit {

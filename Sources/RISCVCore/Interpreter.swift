@@ -51,15 +51,18 @@ extension Hart {
 
     /// The interpreter loop. Blocks are charged against the budget as a whole when they fit; otherwise
     /// (and whenever a tracer observes instructions) one instruction at a time.
+    ///
+    /// Only the register file, the slot pointer, pc and the memory bounds stay live across instructions;
+    /// each case reads the operand fields it needs straight from the slot.
     @inline(__always)
     func run<T: ExecutionTracer>(budget: Int, tracer: inout T) -> (Int, RunStop) {
         let x = self.x
-        var mem = DataAccess(self, recordsCommits: commitLog.enabled)
+        var mem = DataAccess(self, recordsCommits: T.observesInstructions && commitLog.enabled)
         var pc = self.pc
         var remaining = budget
         var stepping = false
-        // The current page's slots, and the slot of the instruction at pc.
-        var pageSlots = decodeCache.scratch
+        // A sequential instruction whose blockLength equals this is the last of the current block.
+        var lastInBlock: UInt16 = 1
         var slot = decodeCache.scratch + 1
         var stop = RunStop.trapped
         var trap = Trap(.illegalInstruction)
@@ -67,32 +70,38 @@ extension Hart {
         blocks: while true {
             if remaining == 0 { stop = .budget; break blocks }
             if slot.pointee.inst.length == 0 {
-                do { (slot, pageSlots) = try resolveSlot(pc) } catch {
+                do { slot = try resolveSlot(pc) } catch {
                     self.pc = pc
                     takeException(error, epc: pc)
-                    return (budget - remaining, .trapped)
+                    return (budget &- remaining, .trapped)
                 }
             }
-            let blockLength = Int(slot.pointee.blockLength)
-            stepping = T.observesInstructions || blockLength > remaining
-            remaining -= stepping ? 1 : blockLength
+            let blockLength = slot.pointee.blockLength
+            stepping = T.observesInstructions || Int(blockLength) > remaining
+            remaining &-= stepping ? 1 : Int(blockLength)
+            lastInBlock = stepping ? blockLength : 1
 
-            instructions: while true {
-                let entry = slot.pointee
-                let inst = entry.inst
+            while true {
+                let s = slot
                 if T.observesInstructions {
                     self.pc = pc
                     if commitLog.enabled { commitLog.reset() }
-                    tracer.willExecute(self, pc: pc, instruction: inst)
+                    tracer.willExecute(self, pc: pc, instruction: slot.pointee.inst)
                 }
-                let rd = Int(truncatingIfNeeded: inst.rd)
-                let rs1 = x[Int(truncatingIfNeeded: inst.rs1)]
-                let rs2 = x[Int(truncatingIfNeeded: inst.rs2)]
-                let imm = UInt64(bitPattern: Int64(inst.imm))
-                let length = UInt64(truncatingIfNeeded: inst.length)
-                var next = pc &+ length
+                // Field readers, so each case loads only the operands it uses.
+                var rd: Int { Int(s.pointee.inst.rd) }
+                var rs1: UInt64 { x[Int(s.pointee.inst.rs1)] }
+                var rs2: UInt64 { x[Int(s.pointee.inst.rs2)] }
+                var imm: UInt64 { UInt64(bitPattern: Int64(s.pointee.inst.imm)) }
+                let length = UInt64(s.pointee.inst.length)
+                // Read before executing: a store may rewrite (and so clear) this very slot.
+                let leftInBlock = s.pointee.blockLength
+                // Set by control transfers that leave the straight line, and by stores that rewrote code.
+                var target: UInt64 = 0
+                var taken = false
+                var rewroteCode = false
 
-                switch inst.op {
+                switch slot.pointee.inst.op {
                 // MARK: integer computation
                 case .lui: x[rd] = imm
                 case .auipc: x[rd] = pc &+ imm
@@ -163,38 +172,43 @@ extension Hart {
                     x[rd] = UInt64(v)
                 case .sb:
                     guard mem.store(rs1 &+ imm, UInt8(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                    rewroteCode = mem.touchedCode
                 case .sh:
                     guard mem.store(rs1 &+ imm, UInt16(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                    rewroteCode = mem.touchedCode
                 case .sw:
                     guard mem.store(rs1 &+ imm, UInt32(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                    rewroteCode = mem.touchedCode
                 case .sd:
                     guard mem.store(rs1 &+ imm, rs2) else { trap = mem.fault; break blocks }
+                    rewroteCode = mem.touchedCode
 
                 // MARK: atomics
                 case .lr_w, .lr_d, .sc_w, .sc_d, .amoswap_w, .amoadd_w, .amoxor_w, .amoand_w, .amoor_w,
                      .amomin_w, .amomax_w, .amominu_w, .amomaxu_w, .amoswap_d, .amoadd_d, .amoxor_d,
                      .amoand_d, .amoor_d, .amomin_d, .amomax_d, .amominu_d, .amomaxu_d:
-                    guard executeAtomic(inst, rs1, rs2, &mem) else { trap = mem.fault; break blocks }
+                    guard executeAtomic(slot.pointee.inst, rs1, rs2, &mem) else { trap = mem.fault; break blocks }
+                    rewroteCode = mem.touchedCode
 
                 // MARK: control transfers
                 case .jal, .jalr:
-                    let target = inst.op == .jal ? pc &+ imm : (rs1 &+ imm) & ~1
+                    target = slot.pointee.inst.op == .jal ? pc &+ imm : (rs1 &+ imm) & ~1
                     if _slowPath(target & 2 != 0 && !extensions.contains(.c)) {
                         trap = Trap(.instructionAddressMisaligned, tval: target)
                         break blocks
                     }
-                    x[rd] = next
-                    next = target
-                case .beq: if rs1 == rs2 { next = pc &+ imm }
-                case .bne: if rs1 != rs2 { next = pc &+ imm }
-                case .blt: if Int64(bitPattern: rs1) < Int64(bitPattern: rs2) { next = pc &+ imm }
-                case .bge: if Int64(bitPattern: rs1) >= Int64(bitPattern: rs2) { next = pc &+ imm }
-                case .bltu: if rs1 < rs2 { next = pc &+ imm }
-                case .bgeu: if rs1 >= rs2 { next = pc &+ imm }
+                    x[rd] = pc &+ length
+                    taken = true
+                case .beq: if rs1 == rs2 { target = pc &+ imm; taken = true }
+                case .bne: if rs1 != rs2 { target = pc &+ imm; taken = true }
+                case .blt: if Int64(bitPattern: rs1) < Int64(bitPattern: rs2) { target = pc &+ imm; taken = true }
+                case .bge: if Int64(bitPattern: rs1) >= Int64(bitPattern: rs2) { target = pc &+ imm; taken = true }
+                case .bltu: if rs1 < rs2 { target = pc &+ imm; taken = true }
+                case .bgeu: if rs1 >= rs2 { target = pc &+ imm; taken = true }
 
                 // MARK: system
                 case .illegal:
-                    if inst.length == 0 { continue blocks }  // an empty slot: resolve and decode
+                    if length == 0 { continue blocks }  // an empty slot: resolve and decode
                     trap = Trap(.illegalInstruction, tval: instructionBits(at: pc))
                     break blocks
                 case .ecall:
@@ -206,28 +220,24 @@ extension Hart {
                 case .fence_i, .sfence_vma:
                     // Not serializing in Spike, but cached translations or code may be stale: re-resolve.
                     self.pc = pc
-                    do { try executeFence(inst, rs1) } catch { trap = error; break blocks }
-                    if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }
-                    pc = next
+                    do { try executeFence(slot.pointee.inst) } catch { trap = error; break blocks }
+                    if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
+                    pc &+= length
                     slot = decodeCache.scratch + 1
-                    mem = DataAccess(self, recordsCommits: commitLog.enabled)
+                    mem = DataAccess(self, recordsCommits: T.observesInstructions && commitLog.enabled)
                     continue blocks
                 case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .mret, .sret, .wfi:
+                    let inst = slot.pointee.inst
                     // Spike serializes before CSR accesses: if anything retired in this run, stop in front.
-                    if budget - remaining > 1 && inst.op != .mret && inst.op != .sret && inst.op != .wfi {
-                        remaining += 1
+                    if budget &- remaining > 1 && inst.op != .mret && inst.op != .sret && inst.op != .wfi {
+                        remaining &+= 1
                         stop = .serialized
                         break blocks
                     }
                     self.pc = pc
-                    do {
-                        stop = try executeSystem(inst, rs1, next: next)
-                    } catch {
-                        trap = error
-                        break blocks
-                    }
+                    do { stop = try executeSystem(inst, rs1, next: pc &+ length) } catch { trap = error; break blocks }
                     if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }
-                    return (budget - remaining, stop)
+                    return (budget &- remaining, stop)
 
                 default:
                     // Floating point arrives with its own extension work; until then it is illegal.
@@ -235,45 +245,45 @@ extension Hart {
                     break blocks
                 }
 
-                if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }
-                if _slowPath(mem.touchedCode) {
+                if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
+                if taken {
+                    if _slowPath(target & 2 != 0 && !extensions.contains(.c)) {
+                        trap = Trap(.instructionAddressMisaligned, tval: target)
+                        break blocks
+                    }
+                    // On the same page the target's slot is at the same distance as the target from pc
+                    // (except from the scratch slot of an instruction that straddles two pages).
+                    slot = (target ^ pc) >> 12 == 0 && slot != decodeCache.scratch
+                        ? slot + Int(truncatingIfNeeded: Int64(bitPattern: target &- pc) >> 1)
+                        : decodeCache.scratch + 1
+                    pc = target
+                    continue blocks
+                }
+                if _slowPath(rewroteCode) {
                     // The store rewrote decoded code: end the block here and decode afresh.
                     mem.touchedCode = false
-                    if !stepping { remaining += Int(entry.blockLength) - 1 }
-                    pc = next
+                    if !stepping { remaining &+= Int(leftInBlock) &- 1 }
+                    pc &+= length
                     slot = decodeCache.scratch + 1
                     continue blocks
                 }
-                if next == pc &+ length {
-                    pc = next
-                    slot += Int(truncatingIfNeeded: length >> 1)
-                    if stepping || entry.blockLength == 1 { continue blocks }
-                } else {
-                    if _slowPath(next & 2 != 0 && !extensions.contains(.c)) {
-                        trap = Trap(.instructionAddressMisaligned, tval: next)
-                        break blocks
-                    }
-                    // A taken branch or jump: stay on this page's slots when the target is there.
-                    slot = (next ^ pc) >> 12 == 0
-                        ? pageSlots + Int(truncatingIfNeeded: (next & 0xfff) >> 1)
-                        : decodeCache.scratch + 1
-                    pc = next
-                    continue blocks
-                }
+                pc &+= length
+                slot += Int(truncatingIfNeeded: length >> 1)
+                if leftInBlock == lastInBlock { continue blocks }
             }
         }
 
         self.pc = pc
         switch stop {
         case .budget, .serialized, .waiting:
-            return (budget - remaining, stop)
+            return (budget &- remaining, stop)
         case .trapped:
             break
         }
         // A trap: the faulting instruction and the rest of its block did not retire.
         let unretired = stepping ? 1 : Int(slot.pointee.blockLength)
         takeException(trap, epc: pc)
-        return (budget - remaining - unretired, .trapped)
+        return (budget &- remaining &- unretired, .trapped)
     }
 
     /// The raw bits of the instruction at `pc` (16 for a compressed one), as Spike reports in tval.

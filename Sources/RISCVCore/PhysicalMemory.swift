@@ -32,11 +32,13 @@ public final class PhysicalMemory {
     public let ramBase: UInt64
     public let ramSize: UInt64
     public let ram: UnsafeMutableRawPointer
-    /// One byte per 4 KiB page of the fast-path region: non-zero while the page holds pre-decoded code,
-    /// so a store there must invalidate the decode cache.
-    let codePages: UnsafeMutablePointer<UInt8>
-    /// Called with the physical page number when a store hits a page marked in `codePages`.
-    var onCodeStore: ((UInt64) -> Void)?
+    /// One byte per 64-byte line of the fast-path region: non-zero while the line holds pre-decoded code,
+    /// so a store there must invalidate the decode caches. Lines, not pages, so that data sharing a
+    /// page with code does not keep throwing the code away.
+    let codeLines: UnsafeMutablePointer<UInt8>
+    static let codeLineShift: UInt64 = 6
+    /// The decode caches of every hart: all of them forget a page whose code is overwritten.
+    var decodeCaches: [DecodeCache] = []
 
     /// Maps each region; throws a one-line description if the host refuses.
     public init(regions layout: [(base: UInt64, size: UInt64)]) throws(MemoryError) {
@@ -54,14 +56,19 @@ public final class PhysicalMemory {
         ramBase = mapped[0].base
         ramSize = mapped[0].size
         ram = mapped[0].host
-        let pages = Int((ramSize + 0xfff) >> 12)
-        codePages = .allocate(capacity: pages)
-        codePages.initialize(repeating: 0, count: pages)
+        let lines = Int((ramSize >> Self.codeLineShift) + 1)
+        // Lazily backed like RAM: only lines near code ever cost host memory.
+        let marks = mmap(nil, lines, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+        guard let marks, marks != MAP_FAILED else {
+            for r in mapped { munmap(r.host, Int(r.size)) }
+            throw MemoryError("cannot reserve host memory for the decode-cache map")
+        }
+        codeLines = marks.bindMemory(to: UInt8.self, capacity: lines)
     }
 
     deinit {
         for r in regions { munmap(r.host, Int(r.size)) }
-        codePages.deallocate()
+        munmap(codeLines, Int((ramSize >> Self.codeLineShift) + 1))
     }
 
     public func attach(_ device: any MemoryMappedDevice, at base: UInt64, size: UInt64) {
@@ -102,12 +109,35 @@ public final class PhysicalMemory {
         return false
     }
 
-    /// Tells the decode cache when a store lands on a page it has decoded.
+    /// Tells the decode caches when a store lands on a line they have decoded.
     @inline(__always)
     func noteStore(_ address: UInt64) {
+        if holdsCode(address) { codeWasOverwritten(address) }
+    }
+
+    @inline(__always)
+    func holdsCode(_ address: UInt64) -> Bool {
         let offset = address &- ramBase
-        if offset < ramSize, codePages[Int(truncatingIfNeeded: offset >> 12)] != 0 {
-            onCodeStore?(address >> 12)
+        return offset < ramSize && codeLines[Int(truncatingIfNeeded: offset >> Self.codeLineShift)] != 0
+    }
+
+    /// Every hart forgets the decoded code of the page, whose line marks are cleared until it is decoded again.
+    func codeWasOverwritten(_ address: UInt64) {
+        let page = address >> 12
+        for cache in decodeCaches { cache.invalidate(physicalPage: page) }
+        let firstLine = ((page << 12) &- ramBase) >> Self.codeLineShift
+        if (page << 12) &- ramBase < ramSize {
+            (codeLines + Int(firstLine)).update(repeating: 0, count: 1 << (12 - Self.codeLineShift))
+        }
+    }
+
+    /// Marks the lines of `[address, address+length)` as holding decoded code.
+    func markCode(_ address: UInt64, length: UInt64) {
+        var line = (address &- ramBase) >> Self.codeLineShift
+        let last = (address &+ length &- 1 &- ramBase) >> Self.codeLineShift
+        while line <= last && line <= ramSize >> Self.codeLineShift {
+            codeLines[Int(line)] = 1
+            line += 1
         }
     }
 
@@ -135,8 +165,11 @@ public final class PhysicalMemory {
     public func write(_ bytes: UnsafeRawBufferPointer, at address: UInt64) -> Bool {
         guard let p = hostPointer(address, size: UInt64(bytes.count)) else { return bytes.isEmpty }
         if let base = bytes.baseAddress { p.copyMemory(from: base, byteCount: bytes.count) }
-        var page = address >> 12
-        while page <= (address &+ UInt64(bytes.count)) >> 12 { noteStore(page << 12); page += 1 }
+        var line = address >> Self.codeLineShift
+        while line <= (address &+ UInt64(bytes.count)) >> Self.codeLineShift {
+            noteStore(line << Self.codeLineShift)
+            line += 1
+        }
         return true
     }
 

@@ -56,7 +56,7 @@ extension Hart {
         }
     }
 
-    func executeFence(_ inst: DecodedInstruction, _ rs1Value: UInt64) throws(Trap) {
+    func executeFence(_ inst: DecodedInstruction) throws(Trap) {
         if inst.op == .fence_i {
             decodeCache.invalidateAll()
             decodeCache.flushLookup()
@@ -92,9 +92,9 @@ extension Hart {
             let success = reservation == pa
             reservation = Hart.noReservation
             if success {
+                mem.touchedCode = mem.touchedCode || memory.holdsCode(pa)
                 _ = memory.store(pa, size: Int(size), value: operand)
                 if commitLog.enabled { commitLog.recordStore(address, word ? operand & 0xffff_ffff : operand, size: Int(size)) }
-                mem.touchedCode = mem.touchedCode || isCode(pa)
             }
             x[rd] = success ? 0 : 1
             return true
@@ -112,23 +112,18 @@ extension Hart {
         case .amominu_w, .amominu_d: a < b ? a : b
         default: a > b ? a : b
         }
+        mem.touchedCode = mem.touchedCode || memory.holdsCode(pa)
         _ = memory.store(pa, size: Int(size), value: result)
         if commitLog.enabled {
             commitLog.recordLoad(address)
             commitLog.recordStore(address, word ? result & 0xffff_ffff : result, size: Int(size))
         }
-        mem.touchedCode = mem.touchedCode || isCode(pa)
         x[rd] = a
         return true
     }
 
-    private func isCode(_ pa: UInt64) -> Bool {
-        let offset = pa &- memory.ramBase
-        return offset < memory.ramSize && memory.codePages[Int(offset >> 12)] != 0
-    }
-
-    /// The decoded slot for `pc` (decoding its block on first use) and the slot array of its page.
-    func resolveSlot(_ pc: UInt64) throws(Trap) -> (UnsafeMutablePointer<CacheSlot>, UnsafeMutablePointer<CacheSlot>) {
+    /// The decoded slot for `pc`, decoding its block on first use.
+    func resolveSlot(_ pc: UInt64) throws(Trap) -> UnsafeMutablePointer<CacheSlot> {
         let cache = decodeCache
         let vpn = pc >> 12
         let entry = Int(truncatingIfNeeded: vpn) & (DecodeCache.lookupEntries - 1)
@@ -145,8 +140,8 @@ extension Hart {
             cache.remember(virtualPage: vpn, slots: slots, physicalBase: pageBase)
         }
         let index = Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
-        if slots[index].inst.length != 0 { return (slots + index, slots) }
-        if cache.decodeBlock(slots, at: index, pageBase: pageBase) { return (slots + index, slots) }
+        if slots[index].inst.length != 0 { return slots + index }
+        if cache.decodeBlock(slots, at: index, pageBase: pageBase) { return slots + index }
         // The first instruction is not readable, or is a 32-bit one straddling the page end.
         guard let low = memory.load(pageBase + UInt64(index) * 2, size: 2) else {
             throw Trap(.instructionAccessFault, tval: pc)
@@ -156,6 +151,6 @@ extension Hart {
         guard let high = memory.load(pa2, size: 2) else { throw Trap(.instructionAccessFault, tval: secondHalf) }
         let inst = DecodeCache.prepare(decode(UInt32(low) | UInt32(high) << 16), extensions)
         cache.scratch[0] = CacheSlot(inst: inst, blockLength: 1)
-        return (cache.scratch, slots)
+        return cache.scratch
     }
 }
