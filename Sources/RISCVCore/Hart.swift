@@ -65,6 +65,9 @@ public final class Hart {
     /// The LR reservation (a physical address), or `noReservation`.
     public var reservation: UInt64 = Hart.noReservation
     public static let noReservation: UInt64 = .max
+    /// Set when the loop stopped in front of a CSR access to serialize, until a CSR access executes;
+    /// Spike's `-l` log does not show instructions again in that window.
+    public internal(set) var resumingSerialization = false
     /// Between a WFI and the next pending interrupt.
     public internal(set) var inWFI = false
 

@@ -229,11 +229,14 @@ extension Hart {
                 case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .mret, .sret, .wfi:
                     let inst = slot.pointee.inst
                     // Spike serializes before CSR accesses: if anything retired in this run, stop in front.
-                    if budget &- remaining > 1 && inst.op != .mret && inst.op != .sret && inst.op != .wfi {
+                    let isCSR = inst.op != .mret && inst.op != .sret && inst.op != .wfi
+                    if budget &- remaining > 1 && isCSR {
                         remaining &+= 1
                         stop = .serialized
+                        resumingSerialization = true
                         break blocks
                     }
+                    if isCSR { resumingSerialization = false }
                     self.pc = pc
                     do { stop = try executeSystem(inst, rs1, next: pc &+ length) } catch { trap = error; break blocks }
                     if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: inst) }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ELFLoader
 import RISCVCore
 
 /// A fatal problem with a run's set-up (bad program, bad option value): one line for the user.
@@ -6,16 +10,144 @@ public struct MachineError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// The emulated SoC: harts, memory, devices, the host interface.
+/// The emulated SoC: harts sharing memory, Spike's boot ROM and CLINT, and the HTIF host interface,
+/// scheduled as Spike schedules them so that logs line up.
 public final class Machine {
+    /// Spike's scheduling quantum: instructions a hart runs before the next hart's turn.
+    public static let quantum = 5000
+    /// Spike advances mtime once per this many instructions (a 10 MHz clock for a 1 GIPS core).
+    static let instructionsPerTick = 100
+
     public let configuration: MachineConfiguration
+    public let memory: PhysicalMemory
+    public let harts: [Hart]
+    let clint: CLINT
+    let htif: HostInterface?
+    let symbols: [(name: String, address: UInt64)]
+    /// True when the run ended because `--instructions` ran out rather than by the guest's exit.
+    public private(set) var stoppedByInstructionLimit = false
+    private var currentHart = 0
+    private var stepInQuantum = 0
 
     public init(configuration: MachineConfiguration) throws(MachineError) {
         self.configuration = configuration
+        let path = configuration.programPath
+        let image: ELFImage
+        do { image = try ELFLoader.load(path: path) } catch { throw MachineError(error.description) }
+        let memory: PhysicalMemory
+        do {
+            memory = try PhysicalMemory(regions: configuration.memory.map { ($0.base, $0.size) })
+        } catch {
+            throw MachineError(error.description)
+        }
+        self.memory = memory
+        let ranges = configuration.memory.map { $0.base..<($0.base + $0.size) }
+        do { try image.checkPlacement(in: ranges, usePhysical: true) } catch { throw MachineError(error.description) }
+        for segment in image.segments {
+            let ok = segment.fileBytes.withUnsafeBytes { memory.write($0, at: segment.physicalAddress) }
+            guard ok else { throw MachineError("\(path): segment at 0x\(String(segment.physicalAddress, radix: 16)) does not fit in guest memory") }
+        }
+
+        let ids = configuration.hartIDs ?? (0..<UInt64(configuration.harts)).map { $0 }
+        harts = ids.map { Hart(hartID: $0, extensions: configuration.extensions, memory: memory) }
+        memory.attach(BootROM(entry: configuration.startPC ?? image.entry), at: BootROM.base, size: BootROM.size)
+        clint = CLINT(harts: harts)
+        memory.attach(clint, at: CLINT.base, size: CLINT.size)
+        for hart in harts { hart.pc = BootROM.base }
+
+        symbols = image.symbols.map { ($0.name, $0.address) }
+        if let tohost = image.address(of: "tohost") {
+            let syscalls = HostSyscalls(memory: memory, arguments: [path] + configuration.programArguments,
+                                        input: configuration.hostInput, output: configuration.hostOutput)
+            htif = HostInterface(memory: memory, tohost: tohost, fromhost: image.address(of: "fromhost"), syscalls: syscalls)
+        } else if configuration.instructionLimit != nil {
+            htif = nil
+        } else {
+            throw MachineError("\(path): no 'tohost' symbol, so the program cannot report its exit (a bare-metal program talks to the host through tohost/fromhost; or limit the run with --instructions=N)")
+        }
     }
 
     /// Runs the program to completion; returns the guest's exit status.
     public func run() throws(MachineError) -> Int32 {
-        throw MachineError("the interpreter is not wired up yet")
+        let logging = configuration.logInstructions || configuration.logCommits
+        if logging {
+            let output: LogWriter = if let path = configuration.logPath { try LogWriter(path: path) } else { LogWriter(fd: 2, ownsDescriptor: false) }
+            var tracer = SpikeLogTracer(output: output, logsInstructions: configuration.logInstructions,
+                                        logsCommits: configuration.logCommits, symbols: SymbolNames(symbols))
+            for hart in harts {
+                hart.commitLog.enabled = configuration.logCommits
+                if configuration.logInstructions { hart.trapObserver = { h, cause, interrupt, tval, epc in Self.logTrap(output, h, cause, interrupt, tval, epc) } }
+            }
+            defer { output.flush() }
+            return try run { hart, count in hart.step(count, tracer: &tracer) }
+        }
+        return try run { hart, count in hart.step(count) }
+    }
+
+    /// Spike's HTIF loop: poll tohost; if it is empty, run one quantum; deliver responses.
+    /// `execute` runs one hart for a number of instructions (called once per quantum, not per instruction).
+    private func run(_ execute: (Hart, Int) -> Void) throws(MachineError) -> Int32 {
+        var limit = configuration.instructionLimit
+        while true {
+            if let htif {
+                if let code = htif.exitCode { return Self.report(code) }
+                if try htif.poll() {
+                    htif.deliverResponses()
+                    continue
+                }
+            }
+            if let remaining = limit {
+                if remaining < UInt64(Self.quantum) {
+                    step(Int(remaining), execute)
+                    stoppedByInstructionLimit = true
+                    return 0
+                }
+                limit = remaining - UInt64(Self.quantum)
+            }
+            step(Self.quantum, execute)
+            htif?.deliverResponses()
+        }
+    }
+
+    /// Spike's `sim_t::step`: round-robin over harts in quanta; at each hart switch its LR reservation
+    /// is dropped, and after a full round the CLINT advances.
+    private func step(_ count: Int, _ execute: (Hart, Int) -> Void) {
+        var done = 0
+        while done < count {
+            let steps = min(count - done, Self.quantum - stepInQuantum)
+            execute(harts[currentHart], steps)
+            done += steps
+            stepInQuantum += steps
+            if stepInQuantum == Self.quantum {
+                stepInQuantum = 0
+                harts[currentHart].yieldReservation()
+                currentHart += 1
+                if currentHart == harts.count {
+                    currentHart = 0
+                    clint.tick(UInt64(Self.quantum / Self.instructionsPerTick))
+                }
+            }
+        }
+    }
+
+    /// Spike prints a failure line for a non-zero exit code and exits with its low byte.
+    private static func report(_ code: UInt64) -> Int32 {
+        if code != 0 { printToStandardError("*** FAILED *** (tohost = \(code))") }
+        return Int32(truncatingIfNeeded: code & 0xff)
+    }
+
+    private static func logTrap(_ output: LogWriter, _ hart: Hart, _ cause: UInt64, _ interrupt: Bool, _ tval: UInt64, _ epc: UInt64) {
+        let id = String(hart.hartID)
+        let prefix = "core" + String(repeating: " ", count: max(0, 4 - id.count)) + id + ": "
+        let exception = interrupt ? nil : ExceptionCause(rawValue: cause)
+        let name = exception?.spikeName ?? (interrupt ? "interrupt #\(cause)" : "trap #\(cause)")
+        output.write(prefix + "exception " + name + ", epc ")
+        output.writeHex(epc, digits: 16)
+        output.write("\n")
+        if exception?.hasTval ?? false {
+            output.write(prefix + "          tval ")
+            output.writeHex(tval, digits: 16)
+            output.write("\n")
+        }
     }
 }

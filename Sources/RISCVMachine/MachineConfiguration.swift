@@ -31,6 +31,10 @@ public struct MachineConfiguration: Sendable {
     public var logPath: String? = nil
     /// `--extension=` names (RoCC accelerators).
     public var accelerators: [String] = []
+    /// Host descriptors behind the guest's stdin and stdout (guest stderr follows stdout, as on Spike);
+    /// tests point them at files.
+    public var hostInput: Int32 = 0
+    public var hostOutput: Int32 = 1
 
     public init(programPath: String) { self.programPath = programPath }
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import RISCVMachine
+
+/// What the command line asks for.
+enum CommandLineAction {
+    case showHelp
+    case run(MachineConfiguration)
+}
+
+/// Reads `rvgem [host options] <program> [program args]` (without the command name) into a machine
+/// configuration, without running anything.
+func parseCommandLine(_ arguments: [String]) throws(CommandLineError) -> CommandLineAction {
+    let split = try splitHostArguments(arguments)
+    if split.helpRequested { return .showHelp }
+    let options: HostOptions
+    do {
+        options = try HostOptions.parse(split.options)
+    } catch {
+        // The split accepted only options HostOptions declares, so this is a mismatch between the two.
+        throw .usage(HostOptions.message(for: error))
+    }
+    guard let programPath = split.programPath else { throw .usage("missing program") }
+    return .run(try options.makeConfiguration(programPath: programPath, programArguments: split.programArguments))
+}
+
+/// `rvgem --help`, in the shape of Spike's help.
+let usageText = """
+    RVGem RISC-V ISA emulator (Spike-compatible)
+
+    usage: rvgem [host options] <target program> [target options]
+    Host Options:
+      -p<n>                 Simulate <n> processors [default 1, at most \(HostOptions.maximumHarts)]
+      -m<n>                 Provide <n> MiB of target memory [default 2048]
+      -m<a:m,b:n,...>       Provide memory regions of size m and n bytes
+                              at base addresses a and b (with 4 KiB alignment)
+      -l                    Generate a log of execution
+      -h, --help            Print this help message
+      --log=<name>          File name for option -l
+      --isa=<name>          RISC-V ISA string [default \(MachineConfiguration(programPath: "").isaString)]
+                              rv64 with i, m, a, f, d, c, g, zicsr, zifencei, zicntr, zihpm, zfbfmin
+      --priv=<m|mu|msu>     RISC-V privilege modes supported [default \(HostOptions.defaultPriv)]
+      --pc=<address>        Override ELF entry point
+      --hartids=<a,b,...>   Explicitly specify hartids, default is 0,1,...
+      --log-commits         Generate a log of commits info
+      --extension=<name>    Specify RoCC Extension (\(HostOptions.knownAccelerators.joined(separator: ", ")))
+                              This flag can be used multiple times.
+      --instructions=<n>    Stop after n instructions
+
+    """

@@ -1,0 +1,146 @@
+import RISCVCore
+import RISCVMachine
+import Testing
+@testable import rvgem
+
+private struct HelpInsteadOfRun: Error {}
+
+private func configuration(_ arguments: String...) throws -> MachineConfiguration {
+    switch try parseCommandLine(arguments) {
+    case .run(let configuration): return configuration
+    case .showHelp: throw HelpInsteadOfRun()
+    }
+}
+
+private func errorLine(_ arguments: [String]) -> String? {
+    do throws(CommandLineError) {
+        _ = try parseCommandLine(arguments)
+        return nil
+    } catch {
+        return error.line
+    }
+}
+
+struct CommandLineTests {
+    @Test func defaults() throws {
+        let c = try configuration("prog.elf")
+        #expect(c.programPath == "prog.elf")
+        #expect(c.programArguments == [])
+        #expect(c.harts == 1)
+        #expect(c.hartIDs == nil)
+        #expect(c.memory == [.init(base: 0x8000_0000, size: 2048 << 20)])
+        #expect(c.isaString == "rv64imafdc_zicntr_zihpm")
+        #expect(c.extensions == [.i, .m, .a, .f, .d, .c, .zicsr, .zifencei, .zicntr, .zihpm, .supervisor, .user])
+        #expect(c.startPC == nil)
+        #expect(c.instructionLimit == nil)
+        #expect(!c.logInstructions && !c.logCommits)
+        #expect(c.logPath == nil)
+        #expect(c.accelerators == [])
+    }
+
+    @Test func everyOptionWithAttachedValues() throws {
+        let c = try configuration("-p2", "-m64", "-l", "--log=trace.txt", "--log-commits", "--isa=rv64gc",
+                                  "--priv=mu", "--pc=0x80001000", "--hartids=4,2", "--instructions=1000",
+                                  "prog.elf", "a", "b")
+        #expect(c.programPath == "prog.elf")
+        #expect(c.programArguments == ["a", "b"])
+        #expect(c.harts == 2)
+        #expect(c.hartIDs == [2, 4])  // sorted, as Spike sorts them
+        #expect(c.memory == [.init(base: 0x8000_0000, size: 64 << 20)])
+        #expect(c.logInstructions && c.logCommits)
+        #expect(c.logPath == "trace.txt")
+        #expect(c.isaString == "rv64gc")
+        #expect(c.extensions == [.i, .m, .a, .f, .d, .c, .zicsr, .zifencei, .user])
+        #expect(c.startPC == 0x8000_1000)
+        #expect(c.instructionLimit == 1000)
+    }
+
+    @Test func valuesInTheNextArgument() throws {
+        let c = try configuration("-p", "2", "-m", "0x40", "--log", "trace.txt", "--isa", "rv64imac",
+                                  "--priv", "m", "--pc", "4096", "--hartids", "0,1", "--instructions", "010",
+                                  "prog.elf")
+        #expect(c.harts == 2)
+        #expect(c.memory == [.init(base: 0x8000_0000, size: 64 << 20)])
+        #expect(c.logPath == "trace.txt")
+        #expect(c.extensions == [.i, .m, .a, .c, .zicsr, .zifencei])
+        #expect(c.startPC == 4096)
+        #expect(c.hartIDs == [0, 1])
+        #expect(c.instructionLimit == 8)  // a leading 0 is octal, as for Spike's strtoull
+        #expect(c.programPath == "prog.elf")
+    }
+
+    @Test func guestArgumentsPassThroughUntouched() throws {
+        let c = try configuration("-l", "prog.elf", "-l", "--isa=rv32i", "-p0", "--help", "--", "x")
+        #expect(c.logInstructions)
+        #expect(c.isaString == "rv64imafdc_zicntr_zihpm")
+        #expect(c.programArguments == ["-l", "--isa=rv32i", "-p0", "--help", "--", "x"])
+    }
+
+    @Test func hartIDsAloneSetTheHartCount() throws {
+        let c = try configuration("--hartids=7,3,5", "prog.elf")
+        #expect(c.harts == 3)
+        #expect(c.hartIDs == [3, 5, 7])
+    }
+
+    @Test func laterOptionsWin() throws {
+        let c = try configuration("--isa=rv64i", "--isa=rv64gc", "-p1", "-p3", "prog.elf")
+        #expect(c.isaString == "rv64gc")
+        #expect(c.harts == 3)
+    }
+
+    @Test func memoryRegions() throws {
+        #expect(try configuration("-m0x80000000:0x10000000,0:4096", "p").memory
+                == [.init(base: 0, size: 0x1000), .init(base: 0x8000_0000, size: 0x1000_0000)])
+        // Overlapping regions merge, as in Spike; touching ones stay apart.
+        #expect(try configuration("-m0x80000000:0x2000,0x80001000:0x2000,0x80003000:0x1000", "p").memory
+                == [.init(base: 0x8000_0000, size: 0x3000), .init(base: 0x8000_3000, size: 0x1000)])
+        #expect(try configuration("-m0xfffffffffffff000:0x1000", "p").memory == [.init(base: 0xffff_ffff_ffff_f000, size: 0x1000)])
+    }
+
+    @Test func help() throws {
+        for arguments in [["--help"], ["-h"], ["-l", "-h", "prog.elf"], ["-p0", "--help"]] {
+            guard case .showHelp = try parseCommandLine(arguments) else {
+                Issue.record("\(arguments) did not ask for help")
+                continue
+            }
+        }
+        for option in HostOptionSpelling.help.union(HostOptionSpelling.flags).union(HostOptionSpelling.takingValue) {
+            #expect(usageText.contains(" \(option)"), "--help does not describe \(option)")
+        }
+    }
+
+    @Test(arguments: [
+        (["--foo", "prog"], "rvgem: error: unknown option '--foo' (see rvgem --help)"),
+        (["-x", "prog"], "rvgem: error: unknown option '-x' (see rvgem --help)"),
+        (["-", "prog"], "rvgem: error: unknown option '-' (see rvgem --help)"),
+        (["--isax=rv64gc", "prog"], "rvgem: error: unknown option '--isax=rv64gc' (see rvgem --help)"),
+        (["-lp2", "prog"], "rvgem: error: option '-l' takes no value (see rvgem --help)"),
+        (["--log-commits=yes", "prog"], "rvgem: error: option '--log-commits' takes no value (see rvgem --help)"),
+        (["--isa"], "rvgem: error: option '--isa' requires a value (see rvgem --help)"),
+        (["-p"], "rvgem: error: option '-p' requires a value (see rvgem --help)"),
+        ([], "rvgem: error: missing program (see rvgem --help)"),
+        (["-l", "--isa=rv64gc"], "rvgem: error: missing program (see rvgem --help)"),
+        (["-p0", "prog"], "rvgem: error: invalid -p value '0' (expected a number of harts from 1 to 64)"),
+        (["-p65", "prog"], "rvgem: error: invalid -p value '65' (expected a number of harts from 1 to 64)"),
+        (["-p+2", "prog"], "rvgem: error: invalid -p value '+2' (expected a number of harts from 1 to 64)"),
+        (["-mlots", "prog"], "rvgem: error: invalid -m value 'lots' (expected <MiB> or <base:size,...>)"),
+        (["-m0x80000000:0x1000,", "prog"], "rvgem: error: invalid -m value '0x80000000:0x1000,' (expected <MiB> or <base:size,...>)"),
+        (["-m0", "prog"], "rvgem: error: invalid -m size '0' (expected a non-zero number of MiB)"),
+        (["-m0x100000000000", "prog"], "rvgem: error: invalid -m size '0x100000000000' (the memory would run past the end of the address space)"),
+        (["-m0x80000800:0x1000", "prog"], "rvgem: error: memory region '0x80000800:0x1000' must have a non-zero size and base and size multiples of 4 KiB"),
+        (["-m0xfffffffffffff000:0x2000", "prog"], "rvgem: error: memory region '0xfffffffffffff000:0x2000' runs past the end of the address space"),
+        (["--pc=main", "prog"], "rvgem: error: invalid --pc address 'main' (expected a number such as 0x80000000)"),
+        (["--instructions=-1", "prog"], "rvgem: error: invalid --instructions count '-1'"),
+        (["--hartids=0,1", "-p3", "prog"], "rvgem: error: --hartids lists 2 hart ids but -p asks for 3 harts"),
+        (["--hartids=1,1", "prog"], "rvgem: error: duplicate hart id 1 in --hartids"),
+        (["--hartids=", "prog"], "rvgem: error: invalid --hartids value '' (expected decimal hart ids separated by commas)"),
+        (["--isa=rv32gc", "prog"], "rvgem: error: bad --isa option 'rv32gc': rvgem implements RV64 only"),
+        (["--isa=rv64gc_zba", "prog"], "rvgem: error: bad --isa option 'rv64gc_zba': unsupported extension 'zba'"),
+        (["--priv=s", "prog"], "rvgem: error: bad --priv option 's' (expected m, mu or msu)"),
+        (["--extension=gemmini", "prog"], "rvgem: error: --extension=gemmini: the Gemmini accelerator is not available yet"),
+        (["--extension=hwacha", "prog"], "rvgem: error: unknown --extension 'hwacha' (known: gemmini)"),
+    ])
+    func mistakes(arguments: [String], expected: String) {
+        #expect(errorLine(arguments) == expected)
+    }
+}
