@@ -134,6 +134,11 @@ extension Hart {
 
     var pcAlignmentMask: UInt64 { extensions.contains(.c) ? ~1 : ~3 }
 
+    /// Enable bits exist only for the counters the hart has (Zicntr: cycle, time, instret; Zihpm: the rest).
+    var counterEnableMask: UInt64 {
+        (extensions.contains(.zicntr) ? 7 : 0) | (extensions.contains(.zihpm) ? 0xffff_fff8 : 0)
+    }
+
     /// Writes a CSR that exists and passed its access check, with Spike's WARL behaviour.
     func writeCSRValue(_ n: UInt16, _ value: UInt64) {
         switch n {
@@ -161,7 +166,7 @@ extension Hart {
         case CSR.mcause: mcause = value; logCSR(n, value)
         case CSR.mtval: mtval = value; logCSR(n, value)
         case CSR.mscratch: mscratch = value; logCSR(n, value)
-        case CSR.mcounteren: mcounteren = value & 0xffff_ffff; logCSR(n, mcounteren)
+        case CSR.mcounteren: mcounteren = value & counterEnableMask; logCSR(n, mcounteren)
         case CSR.mcountinhibit: mcountinhibit = value & 0xffff_fffd; logCSR(n, mcountinhibit)
         case CSR.menvcfg: menvcfg = value & 1; logCSR(n, menvcfg)
         case CSR.pmpcfg0...CSR.pmpcfg15:
@@ -197,7 +202,7 @@ extension Hart {
             let mask = mideleg & (1 << InterruptBit.supervisorSoftware)
             mip = (mip & ~mask) | (value & mask); logCSR(CSR.mip, mip)
         case CSR.stvec: stvec = value & ~2; logCSR(n, stvec)
-        case CSR.scounteren: scounteren = value & 0xffff_ffff; logCSR(n, scounteren)
+        case CSR.scounteren: scounteren = value & counterEnableMask; logCSR(n, scounteren)
         case CSR.senvcfg: senvcfg = value & 1; logCSR(n, senvcfg)
         case CSR.sscratch: sscratch = value; logCSR(n, value)
         case CSR.sepc: sepc = value & ~1; logCSR(n, sepc)

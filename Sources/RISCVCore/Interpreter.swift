@@ -243,9 +243,9 @@ extension Hart {
                     return (budget &- remaining, stop)
 
                 default:
-                    // Floating point arrives with its own extension work; until then it is illegal.
-                    trap = Trap(.illegalInstruction, tval: instructionBits(at: pc))
-                    break blocks
+                    // Floating point: out of line, it is a large family with its own state checks.
+                    do { try executeFloatingPoint(slot.pointee.inst, pc: pc, &mem) } catch { trap = error; break blocks }
+                    rewroteCode = mem.touchedCode
                 }
 
                 if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
