@@ -58,7 +58,7 @@ extension Hart {
     /// Whether accesses of this type need the slow translation path at all.
     func needsTranslation(_ access: AccessType) -> Bool {
         let p = access == .fetch ? privilege : dataPrivilege
-        return p < .machine && (satp >> 60 == 8 || pmpDeniesLowerPrivileges)
+        return p < .machine && (satp >> 60 != 0 || pmpDeniesLowerPrivileges)
     }
 
     /// Translates a virtual address, filling the translation cache; throws the access's page or access fault.
@@ -66,22 +66,24 @@ extension Hart {
         let p = access == .fetch ? privilege : dataPrivilege
         guard p < .machine else { return va }
         if pmpDeniesLowerPrivileges { throw Trap(access.accessFault, tval: va) }
-        guard satp >> 60 == 8 else { return va }
-        let physicalBase = try walkSv39(va, access, privilege: p)
+        guard satp >> 60 != 0 else { return va }
+        let physicalBase = try walk(va, access, privilege: p)
         tlb.insert(access, virtualPage: va >> 12, physicalBase: physicalBase)
         return physicalBase | (va & 0xfff)
     }
 
-    /// Spike's Sv39 walk (no Svadu: a clear A, or D on a store, is a page fault).
-    private func walkSv39(_ va: UInt64, _ access: AccessType, privilege p: Privilege) throws(Trap) -> UInt64 {
+    /// Spike's Sv39/Sv48/Sv57 walk (no Svadu: a clear A, or D on a store, is a page fault).
+    private func walk(_ va: UInt64, _ access: AccessType, privilege p: Privilege) throws(Trap) -> UInt64 {
         let fault = Trap(access.pageFault, tval: va)
-        // Bits 63..38 must all equal bit 38.
-        let top = va >> 38
-        guard top == 0 || top == (1 << 26) - 1 else { throw fault }
+        let levels = Int(satp >> 60) - 5  // Sv39: 3, Sv48: 4, Sv57: 5
+        // The bits above the virtual address width must all equal its top bit.
+        let vaBits = UInt64(12 + 9 * levels)
+        let top = va >> (vaBits - 1)
+        guard top == 0 || top == (1 << (65 - vaBits)) - 1 else { throw fault }
         let sum = mstatus & MStatus.sum != 0
         let mxr = mstatus & MStatus.mxr != 0
         var base = (satp & ((1 << 44) - 1)) << 12
-        for level in stride(from: 2, through: 0, by: -1) {
+        for level in stride(from: levels - 1, through: 0, by: -1) {
             let index = (va >> (12 + 9 * UInt64(level))) & 0x1ff
             let pteAddress = base + index * 8
             guard let pte = memory.load(pteAddress, size: 8) else { throw Trap(access.accessFault, tval: va) }

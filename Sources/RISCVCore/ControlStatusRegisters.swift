@@ -29,7 +29,7 @@ extension Hart {
             .loadAddressMisaligned, .loadAccessFault, .storeAddressMisaligned, .storeAccessFault,
             .userEcall, .supervisorEcall, .instructionPageFault, .loadPageFault, .storePageFault]
         var mask: UInt64 = causes.reduce(0) { $0 | (1 << $1.rawValue) }
-        if !extensions.contains(.c) { mask |= 1 << ExceptionCause.instructionAddressMisaligned.rawValue }
+        if !enabledExtensions.contains(.c) { mask |= 1 << ExceptionCause.instructionAddressMisaligned.rawValue }
         if extensions.contains(.zicntr) { mask |= 1 << 19 }  // Spike: the hardware-error cause comes with Zicntr
         return mask
     }
@@ -98,7 +98,7 @@ extension Hart {
         case CSR.mscratch: return mscratch
         case CSR.mcounteren: return hasUser ? mcounteren : nil
         case CSR.mcountinhibit: return mcountinhibit
-        case CSR.menvcfg: return hasUser ? menvcfg : nil
+        case CSR.menvcfg: return hasUser ? 0 : nil
         case CSR.mseccfg: return mseccfg
         case CSR.mvendorid, CSR.mimpid, CSR.mconfigptr: return 0
         case CSR.marchid: return 5  // Spike's architecture id
@@ -122,7 +122,7 @@ extension Hart {
         case CSR.sip: return mip & mideleg & Hart.supervisorInterrupts
         case CSR.stvec: return stvec
         case CSR.scounteren: return scounteren
-        case CSR.senvcfg: return senvcfg
+        case CSR.senvcfg: return 0
         case CSR.sscratch: return sscratch
         case CSR.sepc: return sepc & pcAlignmentMask
         case CSR.scause: return scause
@@ -132,7 +132,7 @@ extension Hart {
         }
     }
 
-    var pcAlignmentMask: UInt64 { extensions.contains(.c) ? ~1 : ~3 }
+    var pcAlignmentMask: UInt64 { enabledExtensions.contains(.c) ? ~1 : ~3 }
 
     /// Enable bits exist only for the counters the hart has (Zicntr: cycle, time, instret; Zihpm: the rest).
     var counterEnableMask: UInt64 {
@@ -158,7 +158,8 @@ extension Hart {
         case CSR.mideleg: mideleg = value & Hart.supervisorInterrupts; logCSR(n, mideleg)
         case CSR.mie: mie = value & (Hart.machineInterrupts | (hasSupervisor ? Hart.supervisorInterrupts : 0)); logCSR(n, mie)
         case CSR.mip:
-            logVirtualInterruptPending()
+            // mvip, logged first, takes the written SEIP but still shows the old STIP and SSIP.
+            logCSR(CSR.mvip, (value & (1 << InterruptBit.supervisorExternal)) | (mip & (Hart.supervisorInterrupts & ~(1 << InterruptBit.supervisorExternal))))
             let mask = hasSupervisor ? Hart.supervisorInterrupts : 0
             mip = (mip & ~mask) | (value & mask); logCSR(n, mip)
         case CSR.mtvec: mtvec = value & ~2; logCSR(n, mtvec)
@@ -168,7 +169,7 @@ extension Hart {
         case CSR.mscratch: mscratch = value; logCSR(n, value)
         case CSR.mcounteren: mcounteren = value & counterEnableMask; logCSR(n, mcounteren)
         case CSR.mcountinhibit: mcountinhibit = value & 0xffff_fffd; logCSR(n, mcountinhibit)
-        case CSR.menvcfg: menvcfg = value & 1; logCSR(n, menvcfg)
+        case CSR.menvcfg, CSR.senvcfg: logCSR(n, 0)  // none of their fields exist for our extensions
         case CSR.pmpcfg0...CSR.pmpcfg15:
             let first = Int(n - CSR.pmpcfg0) * 4
             for i in 0..<8 where first + i < 16 && pmpConfig[first + i] & 0x80 == 0 {
@@ -190,7 +191,7 @@ extension Hart {
             if value < 4 { triggerSelect = value }
             logCSR(n, triggerSelect)
         case CSR.tdata2: triggerData2 = value; logCSR(n, value)
-        case CSR.misa: logCSR(n, misa)  // accepted, but the extension set stays fixed
+        case CSR.misa: writeMISA(value)
         case CSR.sstatus:
             let mask = sstatusReadMask & ~(MStatus.ube | MStatus.uxl | MStatus.sd)
             writeCSRValue(CSR.mstatus, (mstatus & ~mask) | (value & mask))
@@ -203,18 +204,37 @@ extension Hart {
             mip = (mip & ~mask) | (value & mask); logCSR(CSR.mip, mip)
         case CSR.stvec: stvec = value & ~2; logCSR(n, stvec)
         case CSR.scounteren: scounteren = value & counterEnableMask; logCSR(n, scounteren)
-        case CSR.senvcfg: senvcfg = value & 1; logCSR(n, senvcfg)
         case CSR.sscratch: sscratch = value; logCSR(n, value)
         case CSR.sepc: sepc = value & ~1; logCSR(n, sepc)
         case CSR.scause: scause = value; logCSR(n, value)
         case CSR.stval: stval = value; logCSR(n, value)
         case CSR.satp:
             let mode = value >> 60
-            guard mode == 0 || mode == 8 else { return }  // Bare and Sv39; other modes leave satp unchanged
-            satp = value & (0xf << 60 | 0xffff << 44 | (1 << 44) - 1)
+            // Bare, Sv39, Sv48, Sv57; another mode leaves satp unchanged (Spike still logs the write).
+            guard mode == 0 || (8...10).contains(mode) else { logCSR(n, satp); return }
+            satp = value & ((0xf << 60) | (0xffff << 44) | ((1 << 44) - 1))
             translationChanged(); logCSR(n, satp)
         default: break  // read-only zero or hard-wired: writes are ignored and not logged
         }
+    }
+
+    /// Spike's misa: M, A, F, D and C can be turned off and on again (D needs F); turning C off is
+    /// ignored while the current instruction is not 4-byte aligned.
+    private func writeMISA(_ value: UInt64) {
+        let letters: [(Character, ISAExtensions)] = [("M", .m), ("A", .a), ("F", .f), ("D", .d), ("C", .c)]
+        var enabled = enabledExtensions
+        for (letter, ext) in letters where extensions.contains(ext) {
+            if value & (1 << UInt64(letter.asciiValue! - 65)) != 0 { enabled.insert(ext) } else { enabled.remove(ext) }
+        }
+        if !enabled.contains(.f) { enabled.remove(.d) }
+        if !enabled.contains(.c) && enabledExtensions.contains(.c) && pc & 2 != 0 { return }
+        if enabled != enabledExtensions {
+            enabledExtensions = enabled
+            decodeCache.extensions = enabled
+            decodeCache.invalidateAll()
+            translationChanged()
+        }
+        logCSR(CSR.misa, misa)
     }
 
     /// Spike (with its AIA model) also logs mvip, the alias of mip's supervisor bits, on mip/sip writes.

@@ -23,7 +23,8 @@ final class DecodeCache {
     static let lookupEntries = 64
 
     let memory: PhysicalMemory
-    let extensions: ISAExtensions
+    /// The extensions that decode as legal (misa can change them, which drops all decoded code).
+    var extensions: ISAExtensions
     private var pages: [UInt64: UnsafeMutablePointer<CacheSlot>] = [:]
     let lookupTags: UnsafeMutablePointer<UInt64>
     let lookupSlots: UnsafeMutablePointer<UnsafeMutablePointer<CacheSlot>>

@@ -6,7 +6,10 @@ import RISCVISA
 /// locals on entry, so a class is fine here: nothing in the per-instruction path reads a property.
 public final class Hart {
     public let hartID: UInt64
+    /// The extensions configured (`--isa`), the most misa can enable.
     public let extensions: ISAExtensions
+    /// The extensions misa currently enables (Spike lets software turn M, A, F, D and C off and on).
+    public internal(set) var enabledExtensions: ISAExtensions
     public let memory: PhysicalMemory
 
     /// x0...x31, then x32: pre-decoding redirects writes to x0 there, so x0 always reads 0.
@@ -18,7 +21,7 @@ public final class Hart {
 
     // Machine-level CSR state.
     var mstatus: UInt64
-    public let misa: UInt64
+    public var misa: UInt64 { Hart.misaValue(enabledExtensions) }
     var medeleg: UInt64 = 0
     var mideleg: UInt64 = 0
     var mie: UInt64 = 0
@@ -31,7 +34,6 @@ public final class Hart {
     var mscratch: UInt64 = 0
     var mcounteren: UInt64 = 0
     var mcountinhibit: UInt64 = 0
-    var menvcfg: UInt64 = 0
     var mseccfg: UInt64 = 0
     var triggerSelect: UInt64 = 0
     var triggerData2: UInt64 = 0
@@ -45,7 +47,6 @@ public final class Hart {
     var stval: UInt64 = 0
     var sscratch: UInt64 = 0
     var scounteren: UInt64 = 0
-    var senvcfg: UInt64 = 0
     var satp: UInt64 = 0
 
     // Floating-point CSR state.
@@ -82,12 +83,12 @@ public final class Hart {
     public init(hartID: UInt64, extensions: ISAExtensions, memory: PhysicalMemory) {
         self.hartID = hartID
         self.extensions = extensions
+        enabledExtensions = extensions
         self.memory = memory
         x = .allocate(capacity: 33)
         x.initialize(repeating: 0, count: 33)
         f = .allocate(capacity: 32)
         f.initialize(repeating: 0, count: 32)
-        misa = Hart.misaValue(extensions)
         // Spike's reset value: MPP=U when U exists, UXL=SXL=64-bit.
         mstatus = (extensions.contains(.user) ? 2 << 32 : 0) | (extensions.contains(.supervisor) ? 2 << 34 : 0)
         decodeCache = DecodeCache(memory: memory, extensions: extensions)

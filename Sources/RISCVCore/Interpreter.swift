@@ -83,10 +83,12 @@ extension Hart {
 
             while true {
                 let s = slot
+                // The instruction as fetched: a store can clear its own slot before it is logged.
+                let observed = T.observesInstructions ? slot.pointee.inst : .illegal
                 if T.observesInstructions {
                     self.pc = pc
                     if commitLog.enabled { commitLog.reset() }
-                    tracer.willExecute(self, pc: pc, instruction: slot.pointee.inst)
+                    tracer.willExecute(self, pc: pc, instruction: observed)
                 }
                 // Field readers, so each case loads only the operands it uses.
                 var rd: Int { Int(s.pointee.inst.rd) }
@@ -193,7 +195,7 @@ extension Hart {
                 // MARK: control transfers
                 case .jal, .jalr:
                     target = slot.pointee.inst.op == .jal ? pc &+ imm : (rs1 &+ imm) & ~1
-                    if _slowPath(target & 2 != 0 && !extensions.contains(.c)) {
+                    if _slowPath(target & 2 != 0 && !enabledExtensions.contains(.c)) {
                         trap = Trap(.instructionAddressMisaligned, tval: target)
                         break blocks
                     }
@@ -248,12 +250,13 @@ extension Hart {
                     rewroteCode = mem.touchedCode
                 }
 
-                if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
+                if taken && _slowPath(target & 2 != 0 && !enabledExtensions.contains(.c)) {
+                    // A branch to a misaligned target traps instead of retiring.
+                    trap = Trap(.instructionAddressMisaligned, tval: target)
+                    break blocks
+                }
+                if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: observed) }
                 if taken {
-                    if _slowPath(target & 2 != 0 && !extensions.contains(.c)) {
-                        trap = Trap(.instructionAddressMisaligned, tval: target)
-                        break blocks
-                    }
                     // On the same page the target's slot is at the same distance as the target from pc
                     // (except from the scratch slot of an instruction that straddles two pages).
                     slot = (target ^ pc) >> 12 == 0 && slot != decodeCache.scratch

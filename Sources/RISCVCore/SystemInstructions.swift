@@ -149,7 +149,7 @@ extension Hart {
         let secondHalf = pc &+ 2
         let pa2 = needsTranslation(.fetch) ? try translate(secondHalf, .fetch) : secondHalf
         guard let high = memory.load(pa2, size: 2) else { throw Trap(.instructionAccessFault, tval: secondHalf) }
-        let inst = DecodeCache.prepare(decode(UInt32(low) | UInt32(high) << 16), extensions)
+        let inst = DecodeCache.prepare(decode(UInt32(low) | UInt32(high) << 16), enabledExtensions)
         cache.scratch[0] = CacheSlot(inst: inst, blockLength: 1)
         return cache.scratch
     }
