@@ -69,6 +69,23 @@ public final class Machine {
 
     /// Runs the program to completion; returns the guest's exit status.
     public func run() throws(MachineError) -> Int32 {
+        let start = ContinuousClock.now
+        defer {
+            if configuration.printStatistics { reportStatistics(seconds: start.duration(to: .now)) }
+        }
+        return try runLogged()
+    }
+
+    /// Instructions retired by all harts (minstret), the time taken and the rate.
+    private func reportStatistics(seconds elapsed: Duration) {
+        let instructions = harts.reduce(UInt64(0)) { $0 + $1.instructionsRetired }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let mips = seconds > 0 ? Double(instructions) / seconds / 1e6 : 0
+        let rounded = (mips * 10).rounded() / 10
+        printToStandardError("rvgem: \(instructions) instructions on \(harts.count) hart(s) in \(String(format3: seconds)) s: \(rounded) MIPS")
+    }
+
+    private func runLogged() throws(MachineError) -> Int32 {
         let logging = configuration.logInstructions || configuration.logCommits
         if logging {
             let output: LogWriter = if let path = configuration.logPath { try LogWriter(path: path) } else { LogWriter(fd: 2, ownsDescriptor: false) }

@@ -27,6 +27,8 @@ public struct MachineConfiguration: Sendable {
     public var logInstructions: Bool = false
     /// `--log-commits`: log each instruction's effects after it retires.
     public var logCommits: Bool = false
+    /// `--stats`: report instructions retired, wall time and MIPS on stderr at exit.
+    public var printStatistics: Bool = false
     /// `--log=`: where logs go; nil means standard error.
     public var logPath: String? = nil
     /// `--extension=` names (RoCC accelerators).

@@ -42,6 +42,7 @@ let usageText = """
       --pc=<address>        Override ELF entry point
       --hartids=<a,b,...>   Explicitly specify hartids, default is 0,1,...
       --log-commits         Generate a log of commits info
+      --stats               Print instructions, time and MIPS to stderr at exit
       --extension=<name>    Specify RoCC Extension (\(HostOptions.knownAccelerators.joined(separator: ", ")))
                               This flag can be used multiple times.
       --instructions=<n>    Stop after n instructions

@@ -10,6 +10,7 @@ struct HostOptions: ParsableArguments {
     @Flag(name: .customShort("l")) var logInstructions = false
     @Option(name: .customLong("log"), parsing: .unconditional) var logPath: String?
     @Flag(name: .customLong("log-commits")) var logCommits = false
+    @Flag(name: .customLong("stats")) var statistics = false
     @Option(name: .customLong("isa"), parsing: .unconditional) var isa: String?
     @Option(name: .customLong("priv"), parsing: .unconditional) var priv: String?
     @Option(name: .customLong("pc"), parsing: .unconditional) var startPC: String?
@@ -75,6 +76,7 @@ struct HostOptions: ParsableArguments {
 
         configuration.logInstructions = logInstructions
         configuration.logCommits = logCommits
+        configuration.printStatistics = statistics
         configuration.logPath = logPath
         return configuration
     }
