@@ -10,13 +10,12 @@ struct DataAccess {
     let tlbTags: UnsafeMutablePointer<UInt64>
     let tlbPages: UnsafeMutablePointer<UInt64>
     let translates: Bool
-    let recordsCommits: Bool
     /// Set when an access faults; the loop then takes it as a trap.
     var fault = Trap(.loadAccessFault)
     /// Set when a store hit a page holding decoded code: the block must end after this instruction.
     var touchedCode = false
 
-    init(_ hart: Hart, recordsCommits: Bool) {
+    init(_ hart: Hart) {
         self.hart = hart
         let m = hart.memory
         ram = m.ram
@@ -26,7 +25,6 @@ struct DataAccess {
         tlbTags = hart.tlb.tags
         tlbPages = hart.tlb.pages
         translates = hart.needsTranslation(.load) || hart.needsTranslation(.store)
-        self.recordsCommits = recordsCommits
     }
 
     /// The physical address of a data access, or nil with `fault` set.
@@ -51,9 +49,9 @@ struct DataAccess {
     }
 
     @inline(__always)
-    mutating func load<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ type: T.Type) -> T? {
+    mutating func load<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ type: T.Type, recording: Bool) -> T? {
         guard let pa = physical(va, size: UInt64(MemoryLayout<T>.size), .load) else { return nil }
-        if recordsCommits { hart.commitLog.recordLoad(va) }
+        if recording { hart.commitLog.recordLoad(va) }
         let offset = pa &- ramBase
         if _fastPath(offset <= ramLimit) {
             return ram.loadUnaligned(fromByteOffset: Int(truncatingIfNeeded: offset), as: T.self)
@@ -69,9 +67,9 @@ struct DataAccess {
     }
 
     @inline(__always)
-    mutating func store<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ value: T) -> Bool {
+    mutating func store<T: FixedWidthInteger & UnsignedInteger>(_ va: UInt64, _ value: T, recording: Bool) -> Bool {
         guard let pa = physical(va, size: UInt64(MemoryLayout<T>.size), .store) else { return false }
-        if recordsCommits { hart.commitLog.recordStore(va, UInt64(value), size: MemoryLayout<T>.size) }
+        if recording { hart.commitLog.recordStore(va, UInt64(value), size: MemoryLayout<T>.size) }
         let offset = pa &- ramBase
         if _fastPath(offset <= ramLimit) {
             ram.storeBytes(of: value, toByteOffset: Int(truncatingIfNeeded: offset), as: T.self)

@@ -48,22 +48,22 @@ extension Hart {
         // Loads and stores move raw bits: no rounding mode, no flags.
         switch inst.op {
         case .flw:
-            guard let v = mem.load(address, UInt32.self) else { throw mem.fault }
+            guard let v = mem.load(address, UInt32.self, recording: commitLog.enabled) else { throw mem.fault }
             writeF(inst.rd, Hart.boxed32 | UInt64(v)); return
         case .fld:
-            guard let v = mem.load(address, UInt64.self) else { throw mem.fault }
+            guard let v = mem.load(address, UInt64.self, recording: commitLog.enabled) else { throw mem.fault }
             writeF(inst.rd, v); return
         case .flh:
-            guard let v = mem.load(address, UInt16.self) else { throw mem.fault }
+            guard let v = mem.load(address, UInt16.self, recording: commitLog.enabled) else { throw mem.fault }
             writeF(inst.rd, Hart.boxed16 | UInt64(v)); return
         case .fsw:
-            guard mem.store(address, UInt32(truncatingIfNeeded: f[Int(inst.rs2)])) else { throw mem.fault }
+            guard mem.store(address, UInt32(truncatingIfNeeded: f[Int(inst.rs2)]), recording: commitLog.enabled) else { throw mem.fault }
             return
         case .fsd:
-            guard mem.store(address, f[Int(inst.rs2)]) else { throw mem.fault }
+            guard mem.store(address, f[Int(inst.rs2)], recording: commitLog.enabled) else { throw mem.fault }
             return
         case .fsh:
-            guard mem.store(address, UInt16(truncatingIfNeeded: f[Int(inst.rs2)])) else { throw mem.fault }
+            guard mem.store(address, UInt16(truncatingIfNeeded: f[Int(inst.rs2)]), recording: commitLog.enabled) else { throw mem.fault }
             return
         default: break
         }

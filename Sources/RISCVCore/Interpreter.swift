@@ -57,7 +57,9 @@ extension Hart {
     @inline(__always)
     func run<T: ExecutionTracer>(budget: Int, tracer: inout T) -> (Int, RunStop) {
         let x = self.x
-        var mem = DataAccess(self, recordsCommits: T.observesInstructions && commitLog.enabled)
+        // A compile-time false without a tracer, so the recording code vanishes from the fast loop.
+        let records = T.observesInstructions && commitLog.enabled
+        var mem = DataAccess(self)
         var pc = self.pc
         var remaining = budget
         var stepping = false
@@ -84,7 +86,7 @@ extension Hart {
             while true {
                 let s = slot
                 // The instruction as fetched: a store can clear its own slot before it is logged.
-                let observed = T.observesInstructions ? slot.pointee.inst : .illegal
+                let observed = T.observesInstructions ? slot.pointee.inst : DecodedInstruction(op: .illegal)
                 if T.observesInstructions {
                     self.pc = pc
                     if commitLog.enabled { commitLog.reset() }
@@ -152,37 +154,37 @@ extension Hart {
 
                 // MARK: loads and stores
                 case .lb:
-                    guard let v = mem.load(rs1 &+ imm, UInt8.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt8.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = UInt64(bitPattern: Int64(Int8(bitPattern: v)))
                 case .lh:
-                    guard let v = mem.load(rs1 &+ imm, UInt16.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt16.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = UInt64(bitPattern: Int64(Int16(bitPattern: v)))
                 case .lw:
-                    guard let v = mem.load(rs1 &+ imm, UInt32.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt32.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = UInt64(bitPattern: Int64(Int32(bitPattern: v)))
                 case .ld:
-                    guard let v = mem.load(rs1 &+ imm, UInt64.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt64.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = v
                 case .lbu:
-                    guard let v = mem.load(rs1 &+ imm, UInt8.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt8.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = UInt64(v)
                 case .lhu:
-                    guard let v = mem.load(rs1 &+ imm, UInt16.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt16.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = UInt64(v)
                 case .lwu:
-                    guard let v = mem.load(rs1 &+ imm, UInt32.self) else { trap = mem.fault; break blocks }
+                    guard let v = mem.load(rs1 &+ imm, UInt32.self, recording: records) else { trap = mem.fault; break blocks }
                     x[rd] = UInt64(v)
                 case .sb:
-                    guard mem.store(rs1 &+ imm, UInt8(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                    guard mem.store(rs1 &+ imm, UInt8(truncatingIfNeeded: rs2), recording: records) else { trap = mem.fault; break blocks }
                     rewroteCode = mem.touchedCode
                 case .sh:
-                    guard mem.store(rs1 &+ imm, UInt16(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                    guard mem.store(rs1 &+ imm, UInt16(truncatingIfNeeded: rs2), recording: records) else { trap = mem.fault; break blocks }
                     rewroteCode = mem.touchedCode
                 case .sw:
-                    guard mem.store(rs1 &+ imm, UInt32(truncatingIfNeeded: rs2)) else { trap = mem.fault; break blocks }
+                    guard mem.store(rs1 &+ imm, UInt32(truncatingIfNeeded: rs2), recording: records) else { trap = mem.fault; break blocks }
                     rewroteCode = mem.touchedCode
                 case .sd:
-                    guard mem.store(rs1 &+ imm, rs2) else { trap = mem.fault; break blocks }
+                    guard mem.store(rs1 &+ imm, rs2, recording: records) else { trap = mem.fault; break blocks }
                     rewroteCode = mem.touchedCode
 
                 // MARK: atomics
@@ -226,7 +228,7 @@ extension Hart {
                     if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
                     pc &+= length
                     slot = decodeCache.scratch + 1
-                    mem = DataAccess(self, recordsCommits: T.observesInstructions && commitLog.enabled)
+                    mem = DataAccess(self)
                     continue blocks
                 case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .mret, .sret, .wfi:
                     let inst = slot.pointee.inst
