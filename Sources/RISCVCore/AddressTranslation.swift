@@ -52,24 +52,61 @@ extension Hart {
             ? Privilege(rawValue: UInt8((mstatus >> 11) & 3)) ?? .user : privilege
     }
 
-    /// With no active PMP entry, Spike denies every S- and U-mode access.
-    var pmpDeniesLowerPrivileges: Bool { !pmpConfig.contains { $0 & 0x18 != 0 } }
-
-    /// Whether accesses of this type need the slow translation path at all.
+    /// Whether accesses of this type need the slow path at all: address translation and PMP apply to
+    /// S and U; M is checked only against locked PMP entries.
     func needsTranslation(_ access: AccessType) -> Bool {
         let p = access == .fetch ? privilege : dataPrivilege
-        return p < .machine && (satp >> 60 != 0 || pmpDeniesLowerPrivileges)
+        return p < .machine || pmpConfig.contains { $0 & 0x80 != 0 }
     }
 
-    /// Translates a virtual address, filling the translation cache; throws the access's page or access fault.
-    func translate(_ va: UInt64, _ access: AccessType) throws(Trap) -> UInt64 {
+    /// Translates a virtual address and checks PMP, filling the translation cache when the whole page
+    /// is allowed; throws the access's page or access fault.
+    func translate(_ va: UInt64, _ access: AccessType, size: UInt64 = 1) throws(Trap) -> UInt64 {
         let p = access == .fetch ? privilege : dataPrivilege
-        guard p < .machine else { return va }
-        if pmpDeniesLowerPrivileges { throw Trap(access.accessFault, tval: va) }
-        guard satp >> 60 != 0 else { return va }
-        let physicalBase = try walk(va, access, privilege: p)
-        tlb.insert(access, virtualPage: va >> 12, physicalBase: physicalBase)
-        return physicalBase | (va & 0xfff)
+        let physicalBase = p < .machine && satp >> 60 != 0 ? try walk(va, access, privilege: p) : va & ~0xfff
+        let pa = physicalBase | (va & 0xfff)
+        if pmpAllows(physicalBase, size: 4096, access, p) {
+            tlb.insert(access, virtualPage: va >> 12, physicalBase: physicalBase)
+        } else if !pmpAllows(pa, size: size, access, p) {
+            throw Trap(access.accessFault, tval: va)
+        }
+        return pa
+    }
+
+    /// Spike's PMP check: the lowest-numbered entry that matches any byte decides, and must contain
+    /// them all; it binds M only when locked. With no match, M is allowed and S/U are not.
+    func pmpAllows(_ address: UInt64, size: UInt64, _ access: AccessType, _ p: Privilege) -> Bool {
+        let end = address &+ size
+        for i in 0..<pmpConfig.count {
+            let cfg = pmpConfig[i]
+            guard let range = pmpRange(i), range.lowerBound < end && address < range.upperBound else { continue }
+            guard range.lowerBound <= address && end <= range.upperBound else { return false }
+            if p == .machine && cfg & 0x80 == 0 { return true }
+            let bit: UInt8 = switch access { case .load: 1; case .store: 2; case .fetch: 4 }
+            return cfg & bit != 0
+        }
+        return p == .machine
+    }
+
+    /// The byte range an active PMP entry covers (TOR, NA4 or NAPOT), or nil when it is off.
+    private func pmpRange(_ i: Int) -> Range<UInt64>? {
+        let address = pmpAddress[i]
+        switch (pmpConfig[i] >> 3) & 3 {
+        case 1:
+            let low = i == 0 ? 0 : pmpAddress[i - 1] << 2
+            let high = address << 2
+            return low < high ? low..<high : nil
+        case 2:
+            return (address << 2)..<((address << 2) + 4)
+        case 3:
+            let ones = UInt64((~address).trailingZeroBitCount)
+            guard ones < 54 else { return 0..<(1 << 56) }
+            let size: UInt64 = 1 << (ones + 3)
+            let base = (address << 2) & ~(size - 1)
+            return base..<(base + size)
+        default:
+            return nil
+        }
     }
 
     /// Spike's Sv39/Sv48/Sv57 walk (no Svadu: a clear A, or D on a store, is a page fault).

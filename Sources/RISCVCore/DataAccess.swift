@@ -38,14 +38,14 @@ struct DataAccess {
         let vpn = va >> 12
         let i = access.rawValue &* TranslationCache.entries &+ Int(truncatingIfNeeded: vpn) & (TranslationCache.entries - 1)
         if tlbTags[i] == vpn { return tlbPages[i] | (va & 0xfff) }
-        return translateSlow(va, access)
+        return translateSlow(va, access, size: size)
     }
 
     @inline(never)
-    mutating func translateSlow(_ va: UInt64, _ access: AccessType) -> UInt64? {
+    mutating func translateSlow(_ va: UInt64, _ access: AccessType, size: UInt64) -> UInt64? {
         // The load/store split of `translates` is coarse: re-check this access type precisely.
         guard hart.needsTranslation(access) else { return va }
-        do { return try hart.translate(va, access) } catch { fault = error; return nil }
+        do { return try hart.translate(va, access, size: size) } catch { fault = error; return nil }
     }
 
     @inline(__always)

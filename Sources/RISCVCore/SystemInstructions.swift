@@ -133,7 +133,7 @@ extension Hart {
             slots = cache.lookupSlots[entry]
             pageBase = cache.lookupPhysical[entry]
         } else {
-            let pa = needsTranslation(.fetch) ? try translate(pc, .fetch) : pc
+            let pa = needsTranslation(.fetch) ? try translate(pc, .fetch, size: 2) : pc
             pageBase = pa & ~0xfff
             guard memory.load(pa, size: 2) != nil else { throw Trap(.instructionAccessFault, tval: pc) }
             slots = cache.slots(physicalPage: pageBase >> 12)
@@ -147,7 +147,7 @@ extension Hart {
             throw Trap(.instructionAccessFault, tval: pc)
         }
         let secondHalf = pc &+ 2
-        let pa2 = needsTranslation(.fetch) ? try translate(secondHalf, .fetch) : secondHalf
+        let pa2 = needsTranslation(.fetch) ? try translate(secondHalf, .fetch, size: 2) : secondHalf
         guard let high = memory.load(pa2, size: 2) else { throw Trap(.instructionAccessFault, tval: secondHalf) }
         let inst = DecodeCache.prepare(decode(UInt32(low) | UInt32(high) << 16), enabledExtensions)
         cache.scratch[0] = CacheSlot(inst: inst, blockLength: 1)

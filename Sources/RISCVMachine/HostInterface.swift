@@ -55,8 +55,7 @@ final class HostInterface {
             }
         case (1, 1):
             var byte = UInt8(truncatingIfNeeded: payload)
-            _ = Glibc.write(syscalls.consoleOutput, &byte, 1)
-            fromhostQueue.append(device << 56 | command << 48)
+            _ = Glibc.write(syscalls.consoleOutput, &byte, 1)  // Spike's console answers no write
         case (1, 0):
             var byte: UInt8 = 0
             let n = Glibc.read(0, &byte, 1)

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# check-firmware.sh: runs the built guest tests on any simulator with the conventions of
+# firmware/tests/README.md (the same ones the Swift FirmwareTests apply to rvgem), so the firmware can
+# be checked against Spike independently of our emulator.
+#
+#   scripts/lib/check-firmware.sh [--timeout SECONDS] SIMULATOR [OPTIONS...]
+#   e.g. scripts/lib/check-firmware.sh /path/to/spike --isa=rv64gc
+#        scripts/lib/check-firmware.sh .build/release/rvgem
+#   (or: make -C firmware check RUN="/path/to/spike --isa=rv64gc")
+#
+# Each firmware/build/tests/**/NAME.elf runs as `SIMULATOR OPTIONS... NAME.elf`; it passes when its
+# exit status is the `expect-exit: N` on the first line of its source (else 0) and, if
+# firmware/tests/**/NAME.expected exists, its standard output equals that file. Exits 1 on any failure.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+timeout=60
+case "${1:-}" in
+  --timeout) timeout=$2; shift 2;;
+  --timeout=*) timeout=${1#*=}; shift;;
+  -h|--help|"") sed -n '2,13p' "$0"; exit 0;;
+esac
+
+build=$root/firmware/build/tests
+sources=$root/firmware/tests
+[ -d "$build" ] || { echo "check-firmware: nothing built under $build (make -C firmware)" >&2; exit 2; }
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
+pass=0 fail=0 failed=""
+while IFS= read -r elf; do
+  stem=${elf#"$build/"}
+  stem=${stem%.elf}
+  want=0
+  for src in "$sources/$stem.c" "$sources/$stem.S"; do
+    if [ -f "$src" ]; then
+      marker=$(head -n 1 "$src" | sed -n 's/.*expect-exit:[[:space:]]*\([0-9][0-9]*\).*/\1/p')
+      want=${marker:-0}
+      break
+    fi
+  done
+  set +e
+  timeout "$timeout" "$@" "$elf" >"$out" 2>/dev/null
+  status=$?
+  set -e
+  problem=
+  [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"
+  if [ -f "$sources/$stem.expected" ] && ! cmp -s "$out" "$sources/$stem.expected"; then
+    problem="${problem:+$problem; }output differs from $stem.expected"
+  fi
+  if [ -z "$problem" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    failed+=" $stem"
+    echo "FAIL $stem: $problem"
+  fi
+done < <(find "$build" -name '*.elf' | sort)
+echo "firmware tests on $1: $pass passed, $fail failed${failed:+:$failed}"
+[ "$fail" -eq 0 ]
