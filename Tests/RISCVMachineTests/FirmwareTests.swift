@@ -26,7 +26,7 @@ struct FirmwareTests {
         let expectedOutput = try? String(contentsOf: Self.sourceDirectory.appendingPathComponent(stem + ".expected"), encoding: .utf8)
 
         let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("rvgem-\(UUID().uuidString).out")
-        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let handle = try FileHandle(forWritingTo: outputURL)
         var configuration = MachineConfiguration(programPath: Self.buildDirectory.appendingPathComponent(relativePath).path)
