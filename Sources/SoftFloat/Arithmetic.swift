@@ -130,7 +130,7 @@ func softMulAdd(
     if f.isNaN(a) || f.isNaN(b) || f.isNaN(c) {
         // RISC-V: ∞ × 0 is invalid even when the addend is a quiet NaN.
         if infinityTimesZero { flags.rawValue |= ExceptionFlags.invalid.rawValue }
-        _ = propagateNaN(a, b, f, &flags)
+        signalIfSignalingNaN(a, b, f, &flags)
         return propagateNaN(c, c, f, &flags)
     }
     if infinityTimesZero { return invalidResult(f, &flags) }

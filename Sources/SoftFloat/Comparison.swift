@@ -4,7 +4,7 @@
 @inlinable
 func softEqual(_ a: UInt64, _ b: UInt64, _ f: Format, _ flags: inout ExceptionFlags) -> Bool {
     if f.isNaN(a) || f.isNaN(b) {
-        _ = propagateNaN(a, b, f, &flags)
+        signalIfSignalingNaN(a, b, f, &flags)
         return false
     }
     return a == b || (a | b) & f.magnitudeMask == 0
@@ -48,7 +48,7 @@ func softMinMax(
     let nanA = f.isNaN(a)
     let nanB = f.isNaN(b)
     if nanA || nanB {
-        _ = propagateNaN(a, b, f, &flags)
+        signalIfSignalingNaN(a, b, f, &flags)
         if nanA && nanB { return f.canonicalNaN }
         return nanA ? b : a
     }

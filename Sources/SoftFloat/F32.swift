@@ -49,7 +49,7 @@ extension F32 {
 
     @inlinable
     public static func mul(_ a: F32, _ b: F32, rounding mode: RoundingMode, flags: inout ExceptionFlags) -> F32 {
-        if mode == .nearestEven, let product = hostMulF32(a.bits, b.bits, &flags) { return F32(bits: product) }
+        if let product = hostMulF32(a.bits, b.bits, mode, &flags) { return F32(bits: product) }
         return F32(wide: softMul(a.wide, b.wide, format, mode, &flags))
     }
 
@@ -71,7 +71,7 @@ extension F32 {
     public static func mulAdd(
         _ a: F32, _ b: F32, _ c: F32, rounding mode: RoundingMode, flags: inout ExceptionFlags
     ) -> F32 {
-        if mode == .nearestEven, let result = hostMulAddF32(a.bits, b.bits, c.bits, &flags) {
+        if let result = hostMulAddF32(a.bits, b.bits, c.bits, mode, &flags) {
             return F32(bits: result)
         }
         return F32(wide: softMulAdd(a.wide, b.wide, c.wide, format, mode, &flags))

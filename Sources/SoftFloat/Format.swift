@@ -91,11 +91,17 @@ func invalidResult(_ f: Format, _ flags: inout ExceptionFlags) -> UInt64 {
     return f.canonicalNaN
 }
 
-/// RISC-V NaN propagation: canonical NaN, NV when any operand signals.
+/// Raises NV when either operand is a signalling NaN.
 @inlinable
-func propagateNaN(_ a: UInt64, _ b: UInt64, _ f: Format, _ flags: inout ExceptionFlags) -> UInt64 {
+func signalIfSignalingNaN(_ a: UInt64, _ b: UInt64, _ f: Format, _ flags: inout ExceptionFlags) {
     if f.isSignalingNaN(a) || f.isSignalingNaN(b) {
         flags.rawValue |= ExceptionFlags.invalid.rawValue
     }
+}
+
+/// RISC-V NaN propagation: canonical NaN, NV when any operand signals.
+@inlinable
+func propagateNaN(_ a: UInt64, _ b: UInt64, _ f: Format, _ flags: inout ExceptionFlags) -> UInt64 {
+    signalIfSignalingNaN(a, b, f, &flags)
     return f.canonicalNaN
 }

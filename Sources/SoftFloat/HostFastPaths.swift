@@ -1,8 +1,11 @@
-// Shortcuts through the host's IEEE binary64 arithmetic (correctly rounded,
-// round-to-nearest-even). Each returns nil unless it can prove both the result
-// and the flags; the callers then take the integer path. binary32 and
-// bfloat16 operands convert to binary64 exactly, and their products are exact
-// there (at most 48 significant bits, exponents far inside binary64's range).
+// Shortcuts through the host's IEEE binary32/binary64 arithmetic, which is
+// correctly rounded to nearest even. Each returns nil unless it can prove both
+// the result and the flags; the callers then take the integer path.
+// binary32 and bfloat16 operands convert to binary64 exactly, and their
+// products are exact there (at most 48 significant bits, exponents far inside
+// binary64's range). Sums are made exact-or-round-to-odd with TwoSum, after
+// which one more rounding to the target (<= 24 bits) is the correct rounding
+// of the exact result in every mode, with the right tininess and flags.
 
 /// Knuth's TwoSum: `sum + error == x + y` exactly when nothing overflows.
 @inlinable @inline(__always)
@@ -10,6 +13,11 @@ func twoSumError(_ x: Double, _ y: Double, _ sum: Double) -> Double {
     let yPart = sum - x
     return (x - (sum - yPart)) + (y - yPart)
 }
+
+/// The NX bit when `condition` holds; a select rather than a branch, since
+/// exactness is data-dependent and mispredicts badly.
+@inlinable @inline(__always)
+func inexactBit(_ condition: Bool) -> UInt8 { condition ? ExceptionFlags.inexact.rawValue : 0 }
 
 /// `sum` with error `error` rounded to odd: keeps a lost-bits marker in the
 /// last place, so one later rounding to <= 51 bits is correct in any mode.
@@ -19,8 +27,16 @@ func roundedToOdd(_ sum: Double, _ error: Double) -> Double {
     return error > 0 ? sum.nextUp : sum.nextDown
 }
 
-// MARK: binary32, round to nearest even
+// MARK: binary32
 
+/// Rounds a binary64 that is exact or rounded to odd to format `f` in `mode`.
+@inlinable @inline(__always)
+func roundFromBinary64(_ value: Double, _ f: Format, _ mode: RoundingMode, _ flags: inout ExceptionFlags) -> UInt64 {
+    softConvert(value.bitPattern, from: .binary64, to: f, mode, &flags)
+}
+
+/// binary32 `x + y` rounded to nearest even by the host's own conversion;
+/// a sum is never tiny and inexact.
 @inlinable
 func hostAddF32(_ a: UInt32, _ b: UInt32, _ flags: inout ExceptionFlags) -> UInt32? {
     let x = Double(Float(bitPattern: a))
@@ -28,26 +44,28 @@ func hostAddF32(_ a: UInt32, _ b: UInt32, _ flags: inout ExceptionFlags) -> UInt
     let sum = x + y
     let error = twoSumError(x, y, sum)
     let rounded = Float(roundedToOdd(sum, error))
-    // Non-finite covers NaN and infinite operands and overflow; a sum is
-    // never tiny and inexact.
+    // Non-finite covers NaN and infinite operands and overflow.
     guard rounded.isFinite else { return nil }
-    if error != 0 || Double(rounded) != sum {
-        flags.rawValue |= ExceptionFlags.inexact.rawValue
-    }
+    flags.rawValue |= inexactBit(error != 0) | inexactBit(Double(rounded) != sum)
     return rounded.bitPattern
 }
 
 @inlinable
-func hostMulF32(_ a: UInt32, _ b: UInt32, _ flags: inout ExceptionFlags) -> UInt32? {
+func hostMulF32(_ a: UInt32, _ b: UInt32, _ mode: RoundingMode, _ flags: inout ExceptionFlags) -> UInt32? {
     let product = Double(Float(bitPattern: a)) * Double(Float(bitPattern: b))
+    guard product.isFinite else { return nil }
+    guard mode == .nearestEven else {
+        return UInt32(truncatingIfNeeded: roundFromBinary64(product, .binary32, mode, &flags))
+    }
     let rounded = Float(product)
     // Above the smallest normal the result cannot be tiny; at or below it the
     // after-rounding tininess test needs the integer path.
     guard rounded.isFinite, rounded.magnitude > Float.leastNormalMagnitude || product == 0 else { return nil }
-    if Double(rounded) != product { flags.rawValue |= ExceptionFlags.inexact.rawValue }
+    flags.rawValue |= inexactBit(Double(rounded) != product)
     return rounded.bitPattern
 }
 
+/// Round to nearest even only: the host's binary32 division.
 @inlinable
 func hostDivF32(_ a: UInt32, _ b: UInt32, _ flags: inout ExceptionFlags) -> UInt32? {
     let x = Float(bitPattern: a)
@@ -55,34 +73,41 @@ func hostDivF32(_ a: UInt32, _ b: UInt32, _ flags: inout ExceptionFlags) -> UInt
     let quotient = x / y
     guard quotient.isFinite, quotient.magnitude > Float.leastNormalMagnitude else { return nil }
     // quotient * y is exact in binary64, so this asks whether quotient == x / y.
-    if Double(quotient) * Double(y) != Double(x) { flags.rawValue |= ExceptionFlags.inexact.rawValue }
+    flags.rawValue |= inexactBit(Double(quotient) * Double(y) != Double(x))
     return quotient.bitPattern
 }
 
+/// Round to nearest even only: the host's binary32 square root.
 @inlinable
 func hostSqrtF32(_ a: UInt32, _ flags: inout ExceptionFlags) -> UInt32? {
     // Positive, nonzero and finite; such roots are always normal.
     guard a &- 1 < 0x7f7f_ffff else { return nil }
     let x = Float(bitPattern: a)
     let root = x.squareRoot()
-    if Double(root) * Double(root) != Double(x) { flags.rawValue |= ExceptionFlags.inexact.rawValue }
+    flags.rawValue |= inexactBit(Double(root) * Double(root) != Double(x))
     return root.bitPattern
 }
 
 @inlinable
-func hostMulAddF32(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ flags: inout ExceptionFlags) -> UInt32? {
+func hostMulAddF32(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ mode: RoundingMode, _ flags: inout ExceptionFlags
+) -> UInt32? {
     let product = Double(Float(bitPattern: a)) * Double(Float(bitPattern: b))
     let addend = Double(Float(bitPattern: c))
     let sum = product + addend
     guard sum.isFinite else { return nil }
     let error = twoSumError(product, addend, sum)
-    let rounded = Float(roundedToOdd(sum, error))
-    // A zero sum with no error is exact, and the host gave it IEEE's sign.
-    guard rounded.isFinite, rounded.magnitude > Float.leastNormalMagnitude || (sum == 0 && error == 0) else {
-        return nil
+    if mode == .nearestEven {
+        let rounded = Float(roundedToOdd(sum, error))
+        // A zero sum with no error is exact, and the host gave it IEEE's sign.
+        guard rounded.isFinite, rounded.magnitude > Float.leastNormalMagnitude || (sum == 0 && error == 0) else {
+            return nil
+        }
+        flags.rawValue |= inexactBit(error != 0) | inexactBit(Double(rounded) != sum)
+        return rounded.bitPattern
     }
-    if error != 0 || Double(rounded) != sum { flags.rawValue |= ExceptionFlags.inexact.rawValue }
-    return rounded.bitPattern
+    guard sum != 0 else { return nil }
+    return UInt32(truncatingIfNeeded: roundFromBinary64(roundedToOdd(sum, error), .binary32, mode, &flags))
 }
 
 // MARK: binary64 addition, round to nearest even
@@ -96,17 +121,11 @@ func hostAddF64(_ a: UInt64, _ b: UInt64, _ flags: inout ExceptionFlags) -> UInt
     let x = Double(bitPattern: a)
     let y = Double(bitPattern: b)
     let sum = x + y
-    if twoSumError(x, y, sum) != 0 { flags.rawValue |= ExceptionFlags.inexact.rawValue }
+    flags.rawValue |= inexactBit(twoSumError(x, y, sum) != 0)
     return sum.bitPattern
 }
 
 // MARK: bfloat16, any rounding mode
-
-/// Rounds a binary64 that is exact or rounded to odd to bfloat16 in `mode`.
-@inlinable @inline(__always)
-func roundToBF16(_ value: Double, _ mode: RoundingMode, _ flags: inout ExceptionFlags) -> UInt16 {
-    UInt16(truncatingIfNeeded: softConvert(value.bitPattern, from: .binary64, to: .bfloat16, mode, &flags))
-}
 
 @inlinable
 func hostAddBF16(_ a: UInt16, _ b: UInt16, _ mode: RoundingMode, _ flags: inout ExceptionFlags) -> UInt16? {
@@ -115,14 +134,14 @@ func hostAddBF16(_ a: UInt16, _ b: UInt16, _ mode: RoundingMode, _ flags: inout 
     let sum = x + y
     // Zero sums take the integer path, which signs them by rounding mode.
     guard sum.isFinite, sum != 0 else { return nil }
-    return roundToBF16(roundedToOdd(sum, twoSumError(x, y, sum)), mode, &flags)
+    return UInt16(truncatingIfNeeded: roundFromBinary64(roundedToOdd(sum, twoSumError(x, y, sum)), .bfloat16, mode, &flags))
 }
 
 @inlinable
 func hostMulBF16(_ a: UInt16, _ b: UInt16, _ mode: RoundingMode, _ flags: inout ExceptionFlags) -> UInt16? {
     let product = Double(Float(bitPattern: UInt32(a) &<< 16)) * Double(Float(bitPattern: UInt32(b) &<< 16))
     guard product.isFinite else { return nil }
-    return roundToBF16(product, mode, &flags)
+    return UInt16(truncatingIfNeeded: roundFromBinary64(product, .bfloat16, mode, &flags))
 }
 
 @inlinable
@@ -133,5 +152,6 @@ func hostMulAddBF16(
     let addend = Double(Float(bitPattern: UInt32(c) &<< 16))
     let sum = product + addend
     guard sum.isFinite, sum != 0 else { return nil }
-    return roundToBF16(roundedToOdd(sum, twoSumError(product, addend, sum)), mode, &flags)
+    return UInt16(truncatingIfNeeded: roundFromBinary64(
+        roundedToOdd(sum, twoSumError(product, addend, sum)), .bfloat16, mode, &flags))
 }

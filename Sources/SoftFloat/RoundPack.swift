@@ -36,9 +36,9 @@ func roundPack(
         }
     }
     let roundBits = sig & roundMask
-    if roundBits != 0 { flags.rawValue |= ExceptionFlags.inexact.rawValue }
+    flags.rawValue |= inexactBit(roundBits != 0)
     var rounded = (sig &+ increment) &>> roundBitCount
-    if mode == .nearestEven && roundBits == half { rounded &= ~1 }
+    rounded &= ~UInt64(mode == .nearestEven && roundBits == half ? 1 : 0)
     if rounded == 0 { biased = 0 }
     return signBit | ((UInt64(biased) &<< UInt64(f.fractionBits)) &+ rounded)
 }

@@ -26,10 +26,12 @@
 ///   round-to-odd binary64 where that double rounding is innocuous);
 ///   comparisons and min/max behave as on the value widened to binary32.
 ///
-/// Fast paths use the host's binary64 arithmetic only for round-to-nearest-
-/// even cases where the host result is provably the correctly rounded one and
-/// the flags are derived exactly (error-free transformations); everything
-/// else goes through the integer implementation. They assume the host's
+/// Fast paths use the host's binary32/binary64 arithmetic only where the
+/// result is provably the correctly rounded one and the flags are derived
+/// exactly (exact products, TwoSum, round-to-odd; see HostFastPaths.swift):
+/// binary32 add/sub/div/sqrt in RNE, binary32 mul/mulAdd and bfloat16
+/// add/sub/mul/mulAdd in every mode, binary64 add/sub in RNE. Everything else
+/// goes through the integer implementation. The fast paths assume the host's
 /// default floating-point environment (round to nearest, no flush-to-zero),
 /// which Swift never changes.
 ///
@@ -49,6 +51,9 @@ public enum RoundingMode: UInt8, Sendable, CaseIterable {
     case up = 3
     /// RMM: to nearest, ties away from zero.
     case nearestMaxMagnitude = 4
+
+    /// Compares raw values, so hot paths never reach a generic `Equatable` witness.
+    @inlinable public static func == (a: RoundingMode, b: RoundingMode) -> Bool { a.rawValue == b.rawValue }
 }
 
 /// Accrued IEEE exceptions; raw bits are the RISC-V `fflags` layout.
