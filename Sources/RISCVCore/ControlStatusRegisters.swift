@@ -49,9 +49,6 @@ extension Hart {
         if mstatus & MStatus.fs != MStatus.fs { setMStatus(mstatus | MStatus.fs) }
     }
 
-    /// The effective privilege of a CSR access check, or nil when the CSR does not exist.
-    func csrExists(_ n: UInt16) -> Bool { readCSRValue(n) != nil }
-
     /// Checks privilege, read-only and per-CSR gates; returns false when the access is illegal.
     func csrAccessAllowed(_ n: UInt16, write: Bool) -> Bool {
         let required = (n >> 8) & 3

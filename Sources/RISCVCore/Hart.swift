@@ -125,9 +125,8 @@ public final class Hart {
     /// Drops the LR reservation (Spike does so when a hart's quantum ends).
     public func yieldReservation() { reservation = Hart.noReservation }
 
-    /// Reads a register for tests and host-side services.
+    /// Reads an integer register (for logs and host-side services).
     public func register(_ n: Int) -> UInt64 { n == 0 ? 0 : x[n] }
-    public func setRegister(_ n: Int, _ value: UInt64) { if n != 0 { x[n] = value } }
 }
 
 extension Hart {

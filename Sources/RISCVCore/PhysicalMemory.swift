@@ -84,9 +84,6 @@ public final class PhysicalMemory {
         return nil
     }
 
-    /// True when `[address, address+size)` is RAM (used to validate program placement).
-    public func isRAM(_ address: UInt64, size: UInt64) -> Bool { hostPointer(address, size: size) != nil }
-
     // MARK: slow-path access (RAM outside the fast region, devices, faults)
 
     public func load(_ address: UInt64, size: Int) -> UInt64? {
@@ -165,12 +162,17 @@ public final class PhysicalMemory {
     public func write(_ bytes: UnsafeRawBufferPointer, at address: UInt64) -> Bool {
         guard let p = hostPointer(address, size: UInt64(bytes.count)) else { return bytes.isEmpty }
         if let base = bytes.baseAddress { p.copyMemory(from: base, byteCount: bytes.count) }
+        hostWrote(address, count: bytes.count)
+        return true
+    }
+
+    /// The host changed `count` bytes of RAM at `address` behind the harts' backs: drop stale decoded code.
+    public func hostWrote(_ address: UInt64, count: Int) {
         var line = address >> Self.codeLineShift
-        while line <= (address &+ UInt64(bytes.count)) >> Self.codeLineShift {
+        while line <= (address &+ UInt64(count)) >> Self.codeLineShift {
             noteStore(line << Self.codeLineShift)
             line += 1
         }
-        return true
     }
 
     /// Copies bytes out of RAM; nil if any byte is not RAM.

@@ -62,7 +62,7 @@ final class HostSyscalls {
     private func read(_ fd: UInt64, _ buffer: UInt64, _ count: UInt64) -> Int64 {
         guard let p = memory.hostPointer(buffer, size: count) else { return -Int64(EFAULT) }
         let n = Glibc.read(hostFD(fd), p, Int(count))
-        if n > 0 { _ = memory.write(UnsafeRawBufferPointer(start: p, count: n), at: buffer) }  // marks stale code
+        if n > 0 { memory.hostWrote(buffer, count: n) }
         return result(Int64(n))
     }
 
