@@ -87,7 +87,7 @@ TEST_BEGIN
         addi a0, a0, 100
         sd a0, 0(s1)
         EXPECT_TRAP_M
-        li s3, 1000                             # bound, in case wfi returns early
+        li s3, 100000                           # bound, in case wfi returns early
 9:      wfi
         csrr a0, mip
         andi a0, a0, MIP_MTIP
@@ -114,7 +114,7 @@ TEST_BEGIN
         csrw mie, t0
         EXPECT_TRAP_M
         csrsi mstatus, MSTATUS_MIE
-        li s3, 1000
+        li s3, 100000
 11:     wfi
 12:     ld a0, TA_M_CAUSE(tp)
         li a1, NO_TRAP

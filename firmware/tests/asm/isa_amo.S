@@ -2,7 +2,8 @@
 # .w touching only its word), signed vs unsigned min/max, rd = x0, aq/rl variants; lr/sc success,
 # sc without a reservation failing, sc to another address failing, a second sc failing.
 # An lr/sc pair is retried a few times: Spike drops every reservation at the end of its
-# 5000-instruction scheduling quantum, so a single attempt may legitimately fail.
+# 5000-instruction scheduling quantum, so a single attempt may legitimately fail.  A trap between
+# lr and sc always makes the sc fail on Spike (a trap ends the quantum).
 #include "macros.h"
 
 # AMO(n, op, init, rs2, old, new): mem = init; rd = op(mem, rs2); check rd == old, mem == new
@@ -139,6 +140,19 @@ TEST_BEGIN
         CHECK(a3, 0, 48)
 10:     ld a0, 0(s0)
         CHECK(a0, 0, 49)
+
+        # a trap between lr and sc: Spike ends the hart's scheduling quantum on every trap and
+        # drops the reservation at the end of each quantum, so this sc always fails there
+        li a1, 0x31
+        sd a1, 0(s0)
+        lr.d a0, (s0)
+        EXPECT_TRAP_M
+        ecall
+        li a2, 0x32
+        sc.d a3, a2, (s0)
+        CHECK(a3, 1, 50)
+        ld a0, 0(s0)
+        CHECK(a0, 0x31, 51)
         TEST_PASS
 
         .data

@@ -9,7 +9,7 @@
  *   gp  (x3)   number of the check in progress (the exit code if it fails).
  *   t5, t6     scratch of the CHECK macros (got / expected); do not keep values in them across a check.
  *   a6, a7     clobbered by RETURN_TO_M.
- *   t0, t1     clobbered by most other macros.
+ *   t0..t2     clobbered by most other macros.
  *
  * The default trap handlers use mscratch / sscratch as temporaries (their values do not survive a trap).
  *
