@@ -65,7 +65,9 @@ extension Hart {
         var stepping = false
         // A sequential instruction whose blockLength equals this is the last of the current block.
         var lastInBlock: UInt16 = 1
-        var slot = decodeCache.scratch + 1
+        // Where straddling instructions run; its empty successor slot sends the loop to resolve the pc.
+        let scratch = decodeCache.scratch
+        var slot = scratch + 1
         var stop = RunStop.trapped
         var trap = Trap(.illegalInstruction)
 
@@ -227,7 +229,7 @@ extension Hart {
                     do { try executeFence(slot.pointee.inst) } catch { trap = error; break blocks }
                     if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
                     pc &+= length
-                    slot = decodeCache.scratch + 1
+                    slot = scratch + 1
                     mem = DataAccess(self)
                     continue blocks
                 case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .mret, .sret, .wfi:
@@ -261,9 +263,9 @@ extension Hart {
                 if taken {
                     // On the same page the target's slot is at the same distance as the target from pc
                     // (except from the scratch slot of an instruction that straddles two pages).
-                    slot = (target ^ pc) >> 12 == 0 && slot != decodeCache.scratch
+                    slot = (target ^ pc) >> 12 == 0 && slot != scratch
                         ? slot + Int(truncatingIfNeeded: Int64(bitPattern: target &- pc) >> 1)
-                        : decodeCache.scratch + 1
+                        : scratch + 1
                     pc = target
                     continue blocks
                 }
@@ -272,7 +274,7 @@ extension Hart {
                     mem.touchedCode = false
                     if !stepping { remaining &+= Int(leftInBlock) &- 1 }
                     pc &+= length
-                    slot = decodeCache.scratch + 1
+                    slot = scratch + 1
                     continue blocks
                 }
                 pc &+= length
