@@ -4,24 +4,34 @@ import Testing
 
 /// Runs every guest test program that `make -C firmware` built (firmware/build/tests/**.elf) and checks
 /// its exit status and output against the conventions of firmware/tests/README.md:
-/// exit 0 unless the source's first line says `expect-exit: N`; stdout equal to `NAME.expected` if present.
+/// exit 0 unless the source's first line says `expect-exit: N`; stdout equal to `NAME.expected` if present;
+/// a `harts: 1 2 4` line among the first two runs the program once per hart count (`-p<n>`).
 struct FirmwareTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let buildDirectory = root.appendingPathComponent("firmware/build/tests")
     static let sourceDirectory = root.appendingPathComponent("firmware/tests")
 
-    static var programs: [String] {
+    /// One run: a program and the number of harts to give it.
+    struct Run: CustomTestStringConvertible, Sendable {
+        var program: String
+        var harts: Int
+        var testDescription: String { harts == 1 ? program : "\(program) -p\(harts)" }
+    }
+
+    static var runs: [Run] {
         let files = FileManager.default.enumerator(atPath: buildDirectory.path)?.compactMap { $0 as? String } ?? []
-        return files.filter { $0.hasSuffix(".elf") }.sorted()
+        return files.filter { $0.hasSuffix(".elf") }.sorted().flatMap { program in
+            hartCounts(String(program.dropLast(4))).map { Run(program: program, harts: $0) }
+        }
     }
 
     @Test func firmwareWasBuilt() {
-        #expect(Self.programs.count >= 10, "run `make -C firmware` (scripts/test does) before the Swift tests")
+        #expect(Self.runs.count >= 10, "run `make -C firmware` (scripts/test does) before the Swift tests")
     }
 
-    @Test(arguments: FirmwareTests.programs)
-    func guestProgram(_ relativePath: String) throws {
-        let stem = String(relativePath.dropLast(4))  // asm/NAME or c/NAME
+    @Test(arguments: FirmwareTests.runs)
+    func guestProgram(_ run: Run) throws {
+        let stem = String(run.program.dropLast(4))  // asm/NAME, c/NAME or mt/NAME
         let expectedExit = Self.expectedExit(stem)
         let expectedOutput = try? String(contentsOf: Self.sourceDirectory.appendingPathComponent(stem + ".expected"), encoding: .utf8)
 
@@ -29,7 +39,8 @@ struct FirmwareTests {
         _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: outputURL) }
         let handle = try FileHandle(forWritingTo: outputURL)
-        var configuration = MachineConfiguration(programPath: Self.buildDirectory.appendingPathComponent(relativePath).path)
+        var configuration = MachineConfiguration(programPath: Self.buildDirectory.appendingPathComponent(run.program).path)
+        configuration.harts = run.harts
         configuration.hostOutput = handle.fileDescriptor
         configuration.instructionLimit = 50_000_000  // a runaway guest fails instead of hanging the suite
         let machine = try Machine(configuration: configuration)
@@ -37,24 +48,36 @@ struct FirmwareTests {
         try handle.close()
         let output = try String(contentsOf: outputURL, encoding: .utf8)
 
-        #expect(!machine.stoppedByInstructionLimit, "\(stem): still running after 50 M instructions")
-        #expect(status == expectedExit, "\(stem): exit status \(status), expected \(expectedExit); output:\n\(output)")
+        #expect(!machine.stoppedByInstructionLimit, "\(run.testDescription): still running after 50 M instructions")
+        #expect(status == expectedExit, "\(run.testDescription): exit status \(status), expected \(expectedExit); output:\n\(output)")
         if let expectedOutput {
-            #expect(output == expectedOutput, "\(stem): output differs")
+            #expect(output == expectedOutput, "\(run.testDescription): output differs")
         }
+    }
+
+    /// The first two lines of the program's source, where its markers live.
+    static func header(_ stem: String) -> [Substring] {
+        for suffix in [".S", ".c"] {
+            let url = sourceDirectory.appendingPathComponent(stem + suffix)
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+            return Array(text.split(separator: "\n", omittingEmptySubsequences: false).prefix(2))
+        }
+        return []
     }
 
     /// The `expect-exit: N` marker on the first line of the program's source, or 0.
     static func expectedExit(_ stem: String) -> Int32 {
-        for suffix in [".S", ".c"] {
-            let url = sourceDirectory.appendingPathComponent(stem + suffix)
-            guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
-            let firstLine = text.prefix { $0 != "\n" }
-            if let range = firstLine.range(of: "expect-exit:") {
-                return Int32(firstLine[range.upperBound...].trimmingCharacters(in: .whitespaces)) ?? -1
-            }
-            return 0
+        guard let first = header(stem).first, let range = first.range(of: "expect-exit:") else { return 0 }
+        return Int32(first[range.upperBound...].trimmingCharacters(in: .whitespaces)) ?? -1
+    }
+
+    /// The hart counts of a `harts: 1 2 4 8` marker among the first two lines, or just 1.
+    static func hartCounts(_ stem: String) -> [Int] {
+        for line in header(stem) {
+            guard let range = line.range(of: "harts:") else { continue }
+            let counts = line[range.upperBound...].split(separator: " ").compactMap { Int($0) }
+            if !counts.isEmpty { return counts }
         }
-        return 0
+        return [1]
     }
 }
