@@ -9,10 +9,9 @@ struct SpikeLogTracer: ExecutionTracer {
     let logsInstructions: Bool
     let logsCommits: Bool
     let symbols: SymbolNames
-    /// Spike folds repeats of the same instruction at the same pc into one "Executed N times" line.
-    private var lastPC: UInt64 = .max
-    private var lastBits: UInt64 = .max
-    private var executions = 1
+    /// Spike folds repeats of the same instruction at the same pc into one "Executed N times" line,
+    /// remembering the last instruction per hart.
+    private var repeats: [UInt64: (pc: UInt64, bits: UInt64, executions: Int)] = [:]
     /// The privilege the current instruction started in (Spike logs that one, not the one after an mret).
     private var privilege = Privilege.machine
     /// The current instruction's bits, read before it runs (after an sret its page may be out of reach).
@@ -34,24 +33,23 @@ struct SpikeLogTracer: ExecutionTracer {
         privilege = hart.privilege
         bits = hart.instructionBits(at: pc)
         guard logsInstructions && !hart.resumingSerialization else { return }
-        if pc == lastPC && bits == lastBits {
-            executions += 1
+        let last = repeats[hart.hartID] ?? (pc: .max, bits: .max, executions: 1)
+        if pc == last.pc && bits == last.bits {
+            repeats[hart.hartID]?.executions += 1
             return
         }
         if let name = symbols.name(at: pc) {
             prefix(hart); output.write(">>>>  " + name + "\n")
         }
-        if executions != 1 {
-            prefix(hart); output.write("Executed \(executions) times\n")
+        if last.executions != 1 {
+            prefix(hart); output.write("Executed \(last.executions) times\n")
         }
         prefix(hart)
         output.writeHex(pc, digits: 16)
         output.write(" (")
         output.writeHex(bits, digits: 8)
         output.write(") " + disassemble(UInt32(truncatingIfNeeded: bits), pc: pc) + "\n")
-        lastPC = pc
-        lastBits = bits
-        executions = 1
+        repeats[hart.hartID] = (pc, bits, 1)
     }
 
     mutating func didRetire(_ hart: Hart, pc: UInt64, instruction: DecodedInstruction) {
