@@ -5,7 +5,9 @@
  *  every hart:  gp, mtvec (-> __trap_entry), sp/tp from its own area in .harts (see link.ld)
  *  hart 0:      zero .bss, FS on + fcsr = 0 (if built with F/D), TLS, C constructors,
  *               argc/argv from the host (HTIF getmainvars), exit(main(argc, argv, envp))
- *  other harts: park in WFI (__hart_park); harts beyond __max_harts park without a stack
+ *  other harts: TLS, then the multi-hart park loop __rvgem_hart_loop(mhartid) (runtime/mt.c:
+ *               WFI until hart_start gives them work, include/rvgem_mt.h); harts beyond
+ *               __max_harts park in WFI without a stack (__hart_park)
  */
 #include "rvgem_asm.h"
 
@@ -63,12 +65,13 @@ _start:
   call __rvgem_start
   j __hart_park
 
-  /* Harts other than 0: their stack and TLS pointer are set; a later multi-hart runtime jumps
-     from here into its per-hart entry instead of parking. */
+  /* Harts other than 0: their stack and TLS pointer are set; they touch only .data (their mailbox)
+     until hart 0 hands them work, so hart 0 zeroing .bss meanwhile is harmless. */
 __hart_secondary:
   mv a0, s1
   call _init_tls
-  /* fall through */
+  mv a0, s0
+  call __rvgem_hart_loop         /* never returns */
   .globl __hart_park
 __hart_park:
   wfi

@@ -5,6 +5,8 @@
  * stdout and stderr are line-buffered in memory (one HTIF write per line or per full buffer: on
  * Spike each HTIF call waits for the host's poll, up to one 5000-instruction quantum), and
  * writing to one flushes the other first so their order is kept. _exit flushes both.
+ * Multi-hart: the buffers are per hart (mhartid) and each line is written under a lock, so lines
+ * from different harts never interleave; _exit flushes only the calling hart's buffers.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -21,8 +23,19 @@ struct out_buffer {
     char bytes[256];
 };
 
-static struct out_buffer out_stdout = { .fd = 1 };
-static struct out_buffer out_stderr = { .fd = 2 };
+/* One pair per hart (harts >= RVGEM_MAX_HARTS never run C), so characters of different harts never
+   mix in a buffer; each drain (one line) is written under out_lock, so lines never interleave. */
+#define OUT_HARTS 8
+static struct out_buffer out_stdout[OUT_HARTS] = { [0 ... OUT_HARTS - 1] = { .fd = 1 } };
+static struct out_buffer out_stderr[OUT_HARTS] = { [0 ... OUT_HARTS - 1] = { .fd = 2 } };
+static volatile int out_lock;
+
+static unsigned this_hart(void)
+{
+    unsigned long id;
+    __asm__ volatile ("csrr %0, mhartid" : "=r"(id));
+    return id < OUT_HARTS ? (unsigned)id : 0;
+}
 
 static long host_result(long r)
 {
@@ -35,6 +48,11 @@ static long host_result(long r)
 
 static void drain(struct out_buffer *b)
 {
+    if (!b->length)
+        return;
+    while (__atomic_exchange_n(&out_lock, 1, __ATOMIC_ACQUIRE))
+        while (out_lock)
+            ;
     size_t done = 0;
     while (done < b->length) {
         long n = htif_syscall(HTIF_SYS_WRITE, b->fd, (long)(uintptr_t)(b->bytes + done), (long)(b->length - done));
@@ -43,6 +61,20 @@ static void drain(struct out_buffer *b)
         done += (size_t)n;
     }
     b->length = 0;
+    __atomic_store_n(&out_lock, 0, __ATOMIC_RELEASE);
+}
+
+static void drain_own(void)
+{
+    unsigned h = this_hart();
+    drain(&out_stdout[h]);
+    drain(&out_stderr[h]);
+}
+
+/* Called by the multi-hart park loop (mt.c) when a job returns. */
+void __rvgem_flush_hart_output(void)
+{
+    drain_own();
 }
 
 static void put_byte(struct out_buffer *b, struct out_buffer *other, char c)
@@ -54,17 +86,16 @@ static void put_byte(struct out_buffer *b, struct out_buffer *other, char c)
         drain(b);
 }
 
-static int stdout_put(char c, FILE *f) { (void)f; put_byte(&out_stdout, &out_stderr, c); return (unsigned char)c; }
-static int stderr_put(char c, FILE *f) { (void)f; put_byte(&out_stderr, &out_stdout, c); return (unsigned char)c; }
-static int stdout_flush(FILE *f) { (void)f; drain(&out_stdout); return 0; }
-static int stderr_flush(FILE *f) { (void)f; drain(&out_stderr); return 0; }
+static int stdout_put(char c, FILE *f) { (void)f; unsigned h = this_hart(); put_byte(&out_stdout[h], &out_stderr[h], c); return (unsigned char)c; }
+static int stderr_put(char c, FILE *f) { (void)f; unsigned h = this_hart(); put_byte(&out_stderr[h], &out_stdout[h], c); return (unsigned char)c; }
+static int stdout_flush(FILE *f) { (void)f; drain(&out_stdout[this_hart()]); return 0; }
+static int stderr_flush(FILE *f) { (void)f; drain(&out_stderr[this_hart()]); return 0; }
 
 static int stdin_get(FILE *f)
 {
     (void)f;
     unsigned char c;
-    drain(&out_stdout);
-    drain(&out_stderr);
+    drain_own();
     long n = htif_syscall(HTIF_SYS_READ, 0, (long)(uintptr_t)&c, 1);
     return n == 1 ? c : _FDEV_EOF;
 }
@@ -79,22 +110,19 @@ FILE *const stderr = &stderr_file;
 
 void _exit(int code)
 {
-    drain(&out_stdout);
-    drain(&out_stderr);
+    drain_own();
     htif_exit(code);
 }
 
 ssize_t write(int fd, const void *buf, size_t count)
 {
-    drain(&out_stdout);
-    drain(&out_stderr);
+    drain_own();
     return host_result(htif_syscall(HTIF_SYS_WRITE, fd, (long)(uintptr_t)buf, (long)count));
 }
 
 ssize_t read(int fd, void *buf, size_t count)
 {
-    drain(&out_stdout);
-    drain(&out_stderr);
+    drain_own();
     return host_result(htif_syscall(HTIF_SYS_READ, fd, (long)(uintptr_t)buf, (long)count));
 }
 
