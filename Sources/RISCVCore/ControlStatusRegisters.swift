@@ -96,7 +96,7 @@ extension Hart {
         case CSR.mcounteren: return hasUser ? mcounteren : nil
         case CSR.mcountinhibit: return mcountinhibit
         case CSR.menvcfg: return hasUser ? 0 : nil
-        case CSR.mseccfg: return mseccfg
+        case CSR.mseccfg: return 0  // no Smepmp: its fields read zero
         case CSR.mvendorid, CSR.mimpid, CSR.mconfigptr: return 0
         case CSR.marchid: return 5  // Spike's architecture id
         case CSR.mhartid: return hartID

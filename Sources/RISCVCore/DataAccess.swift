@@ -24,7 +24,7 @@ struct DataAccess {
         codeLines = m.codeLines
         tlbTags = hart.tlb.tags
         tlbPages = hart.tlb.pages
-        translates = hart.needsTranslation(.load) || hart.needsTranslation(.store)
+        translates = hart.needsTranslation(.load)  // loads and stores share the data privilege
     }
 
     /// The physical address of a data access, or nil with `fault` set.
@@ -43,8 +43,6 @@ struct DataAccess {
 
     @inline(never)
     mutating func translateSlow(_ va: UInt64, _ access: AccessType, size: UInt64) -> UInt64? {
-        // The load/store split of `translates` is coarse: re-check this access type precisely.
-        guard hart.needsTranslation(access) else { return va }
         do { return try hart.translate(va, access, size: size) } catch { fault = error; return nil }
     }
 

@@ -42,7 +42,7 @@ extension Hart {
     /// Executes one FP operation. Throws illegal-instruction when FS is off or the rounding mode is
     /// invalid, or the access fault of a load or store.
     func executeFloatingPoint(_ inst: DecodedInstruction, pc: UInt64, _ mem: inout DataAccess) throws(Trap) {
-        var illegal: Trap { Trap(.illegalInstruction, tval: instructionBits(at: pc)) }
+        var illegal: Trap { illegalInstruction(at: pc) }
         guard mstatus & MStatus.fs != 0 else { throw illegal }
         let address = x[Int(inst.rs1)] &+ UInt64(bitPattern: Int64(inst.imm))
         // Loads and stores move raw bits: no rounding mode, no flags.

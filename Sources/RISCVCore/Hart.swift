@@ -34,7 +34,6 @@ public final class Hart {
     var mscratch: UInt64 = 0
     var mcounteren: UInt64 = 0
     var mcountinhibit: UInt64 = 0
-    var mseccfg: UInt64 = 0
     var triggerSelect: UInt64 = 0
     var triggerData2: UInt64 = 0
     var pmpConfig = [UInt8](repeating: 0, count: 16)

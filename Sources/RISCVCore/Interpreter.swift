@@ -215,7 +215,7 @@ extension Hart {
                 // MARK: system
                 case .illegal:
                     if length == 0 { continue blocks }  // an empty slot: resolve and decode
-                    trap = Trap(.illegalInstruction, tval: instructionBits(at: pc))
+                    trap = illegalInstruction(at: pc)
                     break blocks
                 case .ecall:
                     trap = Trap(privilege == .machine ? .machineEcall : privilege == .supervisor ? .supervisorEcall : .userEcall)
@@ -294,6 +294,12 @@ extension Hart {
         let unretired = stepping ? 1 : Int(slot.pointee.blockLength)
         takeException(trap, epc: pc)
         return (budget &- remaining &- unretired, .trapped)
+    }
+
+    /// The illegal-instruction trap for the instruction at `pc`; built only when thrown, since reading
+    /// the bits back costs a translation and a fetch.
+    func illegalInstruction(at pc: UInt64) -> Trap {
+        Trap(.illegalInstruction, tval: instructionBits(at: pc))
     }
 
     /// The raw bits of the instruction at `pc` (16 for a compressed one), as Spike reports in tval.

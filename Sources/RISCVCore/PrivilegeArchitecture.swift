@@ -86,8 +86,6 @@ public enum MStatus {
     public static let tvm: UInt64 = 1 << 20, tw: UInt64 = 1 << 21, tsr: UInt64 = 1 << 22
     public static let uxl: UInt64 = 3 << 32, sxl: UInt64 = 3 << 34
     public static let sd: UInt64 = 1 << 63
-    /// The bits sstatus exposes.
-    public static let supervisorView: UInt64 = sie | spie | ube | spp | vs | fs | xs | sum | mxr | uxl | sd
 }
 
 extension Privilege: Comparable {

@@ -4,7 +4,7 @@ import RISCVISA
 /// address translation, atomics, and finding the decoded slot for a new pc.
 extension Hart {
     func executeSystem(_ inst: DecodedInstruction, _ rs1Value: UInt64, next: UInt64) throws(Trap) -> RunStop {
-        let illegal = Trap(.illegalInstruction, tval: instructionBits(at: pc))
+        var illegal: Trap { illegalInstruction(at: pc) }
         switch inst.op {
         case .mret:
             guard privilege == .machine else { throw illegal }
@@ -24,13 +24,13 @@ extension Hart {
             pc = next
             return .waiting
         default:
-            try executeCSR(inst, rs1Value, illegal: illegal)
+            try executeCSR(inst, rs1Value)
             pc = next
             return .serialized
         }
     }
 
-    private func executeCSR(_ inst: DecodedInstruction, _ rs1Value: UInt64, illegal: Trap) throws(Trap) {
+    private func executeCSR(_ inst: DecodedInstruction, _ rs1Value: UInt64) throws(Trap) {
         let number = UInt16(truncatingIfNeeded: inst.imm) & 0xfff
         let immediate = UInt64(inst.rs1)
         let operand: UInt64
@@ -41,7 +41,9 @@ extension Hart {
         case .csrrs, .csrrc: operand = rs1Value; writes = inst.rs1 != 0
         default: operand = immediate; writes = inst.rs1 != 0
         }
-        guard let old = readCSRValue(number), csrAccessAllowed(number, write: writes) else { throw illegal }
+        guard let old = readCSRValue(number), csrAccessAllowed(number, write: writes) else {
+            throw illegalInstruction(at: pc)
+        }
         if writes {
             let value = switch inst.op {
             case .csrrw, .csrrwi: operand
@@ -64,7 +66,7 @@ extension Hart {
         }
         // sfence.vma
         let required: Privilege = mstatus & MStatus.tvm != 0 ? .machine : .supervisor
-        guard privilege >= required else { throw Trap(.illegalInstruction, tval: instructionBits(at: pc)) }
+        guard privilege >= required else { throw illegalInstruction(at: pc) }
         translationChanged()
     }
 
