@@ -14,13 +14,15 @@ let package = Package(
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf",
                        providers: [.apt(["libelf-dev"])]),
         .target(name: "ELFLoader", dependencies: ["CLibELF"]),
+        // Host calls Swift cannot import (variadic ioctl/fcntl, openat2) for the Linux system-call layer.
+        .target(name: "CLinuxHost"),
         .target(name: "RISCVISA"),
         .target(name: "SoftFloat"),
         // The interpreter keeps hart state in a class; its accesses are confined to one thread, so the
         // dynamic exclusivity checks (a runtime call per property access) buy nothing there.
         .target(name: "RISCVCore", dependencies: ["RISCVISA", "SoftFloat"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader"]),
+        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader", "CLinuxHost"]),
         .executableTarget(name: "rvgem", dependencies: [
             "RISCVMachine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -82,6 +82,7 @@ public enum MStatus {
     public static let spie: UInt64 = 1 << 5, ube: UInt64 = 1 << 6, mpie: UInt64 = 1 << 7
     public static let spp: UInt64 = 1 << 8, vs: UInt64 = 3 << 9, mpp: UInt64 = 3 << 11
     public static let fs: UInt64 = 3 << 13, xs: UInt64 = 3 << 15
+    public static let fsInitial: UInt64 = 1 << 13
     public static let mprv: UInt64 = 1 << 17, sum: UInt64 = 1 << 18, mxr: UInt64 = 1 << 19
     public static let tvm: UInt64 = 1 << 20, tw: UInt64 = 1 << 21, tsr: UInt64 = 1 << 22
     public static let uxl: UInt64 = 3 << 32, sxl: UInt64 = 3 << 34

@@ -41,6 +41,12 @@ extension Hart {
     }
 
     func takeException(_ trap: Trap, epc: UInt64) {
+        if privilege == .user, let environment = userEnvironment {
+            if let observer = trapObserver { observer(self, trap.cause.rawValue, false, trap.tval, epc) }
+            pc = epc
+            environment.handle(trap, at: epc, on: self)
+            return
+        }
         takeTrap(cause: trap.cause.rawValue, interrupt: false, tval: trap.tval, epc: epc)
     }
 

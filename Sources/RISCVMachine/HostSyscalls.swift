@@ -9,20 +9,18 @@ final class HostSyscalls {
     private let memory: PhysicalMemory
     /// argv as the guest sees it: the program path, then its arguments.
     private let arguments: [String]
-    /// Guest fd -> host fd; like Spike, guest stdout and stderr both go to the host's stdout.
-    private var files: [Int32?]
+    /// Like Spike, guest stdout and stderr both go to the host's stdout.
+    private let files: LinuxFileTable
     private var warned: Set<UInt64> = []
 
-    init(memory: PhysicalMemory, arguments: [String], input: Int32, output: Int32) {
+    init(memory: PhysicalMemory, arguments: [String], input: Int32, output: Int32) throws(MachineError) {
         self.memory = memory
         self.arguments = arguments
-        files = [dup(input), dup(output), dup(output)]
+        files = try LinuxFileTable(standardInput: input, standardOutput: output, standardError: output)
     }
 
     /// The host descriptor behind guest stdout (the console device writes there too).
-    var consoleOutput: Int32 { files[1] ?? 1 }
-
-    deinit { for case let fd? in files { close(fd) } }
+    var consoleOutput: Int32 { files.host(1) ?? 1 }
 
     /// Runs the call described by the 64-byte block at `address` ({number, a0...a6}) and stores the result in its first word.
     func dispatch(magicMemory address: UInt64, htif: HostInterface) throws(MachineError) {
@@ -40,7 +38,7 @@ final class HostSyscalls {
         case 63: return read(a[0], a[1], a[2])
         case 64: return write(a[0], a[1], a[2])
         case 56: return openat(a[0], a[1], a[2], a[3], a[4])
-        case 57: return closeFile(a[0])
+        case 57: return files.close(guest: a[0]) ? 0 : -Int64(EBADF)
         case 62: return result(Int64(lseek(hostFD(a[0]), off_t(Int64(bitPattern: a[1])), Int32(truncatingIfNeeded: a[2]))))
         case 80: return fstat(a[0], a[1])
         case 93: htif.exit(a[0]); return 0
@@ -53,9 +51,7 @@ final class HostSyscalls {
         }
     }
 
-    private func hostFD(_ guest: UInt64) -> Int32 {
-        guest < files.count ? files[Int(guest)] ?? -1 : -1
-    }
+    private func hostFD(_ guest: UInt64) -> Int32 { files.host(guest) ?? -1 }
 
     private func result(_ r: Int64) -> Int64 { r < 0 ? -Int64(errno) : r }
 
@@ -76,42 +72,19 @@ final class HostSyscalls {
         return String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
     }
 
+    /// Spike's proxy passes the flags through: its guests use the RISC-V (asm-generic) values.
     private func openat(_ dirfd: UInt64, _ path: UInt64, _ length: UInt64, _ flags: UInt64, _ mode: UInt64) -> Int64 {
         guard let name = guestString(path, length: length) else { return -Int64(EFAULT) }
-        let dir = Int64(bitPattern: dirfd) == Int64(AT_FDCWD) ? AT_FDCWD : hostFD(dirfd)
-        let fd = Glibc.openat(dir, name, Int32(truncatingIfNeeded: flags), mode_t(truncatingIfNeeded: mode))
-        if fd < 0 { return -Int64(errno) }
-        if let free = files.firstIndex(where: { $0 == nil }) {
-            files[free] = fd
-            return Int64(free)
+        switch files.open(directory: dirfd, name, flags: LinuxOpenFlags.host(flags), mode: UInt32(truncatingIfNeeded: mode)) {
+        case .success(let fd): return files.add(fd)
+        case .failure(let error): return error.negated
         }
-        files.append(fd)
-        return Int64(files.count - 1)
     }
 
-    private func closeFile(_ fd: UInt64) -> Int64 {
-        guard fd < files.count, let host = files[Int(fd)] else { return -Int64(EBADF) }
-        files[Int(fd)] = nil
-        return result(Int64(close(host)))
-    }
-
-    /// Writes the RISC-V Linux `struct stat` (128 bytes) that Spike's proxy writes.
     private func fstat(_ fd: UInt64, _ buffer: UInt64) -> Int64 {
         var st = stat()
         guard Glibc.fstat(hostFD(fd), &st) == 0 else { return -Int64(errno) }
-        var out = [UInt8](repeating: 0, count: 128)
-        func put(_ v: UInt64, _ offset: Int, _ size: Int) {
-            for i in 0..<size { out[offset + i] = UInt8(truncatingIfNeeded: v >> (8 * UInt64(i))) }
-        }
-        put(UInt64(st.st_dev), 0, 8); put(UInt64(st.st_ino), 8, 8)
-        put(UInt64(st.st_mode), 16, 4); put(UInt64(st.st_nlink), 20, 4)
-        put(UInt64(st.st_uid), 24, 4); put(UInt64(st.st_gid), 28, 4)
-        put(UInt64(st.st_rdev), 32, 8); put(UInt64(bitPattern: Int64(st.st_size)), 48, 8)
-        put(UInt64(st.st_blksize), 56, 4); put(UInt64(bitPattern: Int64(st.st_blocks)), 64, 8)
-        put(UInt64(bitPattern: Int64(st.st_atim.tv_sec)), 72, 8)
-        put(UInt64(bitPattern: Int64(st.st_mtim.tv_sec)), 88, 8)
-        put(UInt64(bitPattern: Int64(st.st_ctim.tv_sec)), 104, 8)
-        guard out.withUnsafeBytes({ memory.write($0, at: buffer) }) else { return -Int64(EFAULT) }
+        guard LinuxStat.encode(st).withUnsafeBytes({ memory.write($0, at: buffer) }) else { return -Int64(EFAULT) }
         return 0
     }
 

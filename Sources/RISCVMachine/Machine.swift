@@ -23,9 +23,13 @@ public final class Machine {
     public let harts: [Hart]
     let clint: CLINT
     let htif: HostInterface?
+    /// The Linux process, when the program is a Linux one.
+    let process: LinuxProcess?
     let symbols: [(name: String, address: UInt64)]
     /// True when the run ended because `--instructions` ran out rather than by the guest's exit.
     public private(set) var stoppedByInstructionLimit = false
+    /// The signal that ended a Linux program (a fault, abort, ...): the front end should die of it too.
+    public private(set) var terminatingSignal: Int32?
     private var currentHart = 0
     private var stepInQuantum = 0
 
@@ -34,6 +38,16 @@ public final class Machine {
         let path = configuration.programPath
         let image: ELFImage
         do { image = try ELFLoader.load(path: path) } catch { throw MachineError(error.description) }
+        symbols = image.symbols.map { ($0.name, $0.address) }
+        let tohost = image.address(of: "tohost")
+        let kind = configuration.programKind == .automatic ? (tohost == nil ? .linux : .bareMetal) : configuration.programKind
+        if kind == .linux {
+            (memory, harts, process) = try Self.startLinuxProcess(image, configuration)
+            htif = nil
+            clint = CLINT(harts: harts)
+            return
+        }
+        process = nil
         let memory: PhysicalMemory
         do {
             memory = try PhysicalMemory(regions: configuration.memory.map { ($0.base, $0.size) })
@@ -42,11 +56,7 @@ public final class Machine {
         }
         self.memory = memory
         let ranges = configuration.memory.map { $0.base..<($0.base + $0.size) }
-        do { try image.checkPlacement(in: ranges, usePhysical: true) } catch { throw MachineError(error.description) }
-        for segment in image.segments {
-            let ok = segment.fileBytes.withUnsafeBytes { memory.write($0, at: segment.physicalAddress) }
-            guard ok else { throw MachineError("\(path): segment at 0x\(String(segment.physicalAddress, radix: 16)) does not fit in guest memory") }
-        }
+        try Self.place(image, in: memory, ranges: ranges, usePhysical: true)
 
         let ids = configuration.hartIDs ?? (0..<UInt64(configuration.harts)).map { $0 }
         harts = ids.map { Hart(hartID: $0, extensions: configuration.extensions, memory: memory) }
@@ -55,16 +65,64 @@ public final class Machine {
         memory.attach(clint, at: CLINT.base, size: CLINT.size)
         for hart in harts { hart.pc = BootROM.base }
 
-        symbols = image.symbols.map { ($0.name, $0.address) }
-        if let tohost = image.address(of: "tohost") {
-            let syscalls = HostSyscalls(memory: memory, arguments: [path] + configuration.programArguments,
-                                        input: configuration.hostInput, output: configuration.hostOutput)
+        if let tohost {
+            let syscalls = try HostSyscalls(memory: memory, arguments: [path] + configuration.programArguments,
+                                            input: configuration.hostInput, output: configuration.hostOutput)
             htif = HostInterface(memory: memory, tohost: tohost, fromhost: image.address(of: "fromhost"), syscalls: syscalls)
         } else if configuration.instructionLimit != nil {
             htif = nil
         } else {
             throw MachineError("\(path): no 'tohost' symbol, so the program cannot report its exit (a bare-metal program talks to the host through tohost/fromhost; or limit the run with --instructions=N)")
         }
+    }
+
+    /// Copies the image's segments into guest memory after checking they fit.
+    private static func place(_ image: ELFImage, in memory: PhysicalMemory, ranges: [Range<UInt64>], usePhysical: Bool) throws(MachineError) {
+        do { try image.checkPlacement(in: ranges, usePhysical: usePhysical) } catch { throw MachineError(error.description) }
+        for segment in image.segments {
+            let address = usePhysical ? segment.physicalAddress : segment.virtualAddress
+            let ok = segment.fileBytes.withUnsafeBytes { memory.write($0, at: address) }
+            guard ok else { throw MachineError("\(image.path): segment at 0x\(String(address, radix: 16)) does not fit in guest memory") }
+        }
+    }
+
+    /// A Linux program: one region of RAM from the image's lowest page (addresses below it stay
+    /// unmapped, so null pointers fault) as large as `-m` asks, one hart in U-mode.
+    private static func startLinuxProcess(_ image: ELFImage, _ configuration: MachineConfiguration)
+        throws(MachineError) -> (PhysicalMemory, [Hart], LinuxProcess) {
+        let path = image.path
+        if image.hasInterpreter {
+            throw MachineError("\(path): a dynamically linked program (it asks for an interpreter); rvgem runs static Linux programs: link with -static")
+        }
+        guard configuration.harts == 1 else {
+            throw MachineError("a Linux program runs on one hart (threads are not emulated); drop -p\(configuration.harts)")
+        }
+        let base = LinuxAddressSpace.pageAligned(down: image.segments.map(\.virtualAddress).min() ?? 0x10000)
+        let size = configuration.memory.reduce(0) { $0 + $1.size }
+        let imageEnd = image.segments.map { $0.virtualAddress &+ $0.memorySize }.max() ?? base
+        guard base > 0, imageEnd &- base < size / 2 else {
+            throw MachineError("\(path): the program does not fit in \(size >> 20) MiB of guest memory with its stack and heap (raise -m)")
+        }
+        let memory: PhysicalMemory
+        do { memory = try PhysicalMemory(regions: [(base, size)]) } catch { throw MachineError(error.description) }
+        try place(image, in: memory, ranges: [base..<(base + size)], usePhysical: false)
+        let files = try LinuxFileTable(standardInput: configuration.hostInput, standardOutput: configuration.hostOutput,
+                                       standardError: configuration.hostError, root: configuration.rootDirectory)
+        let process = LinuxProcess(memory: memory, image: image, files: files)
+        let hart = Hart(hartID: configuration.hartIDs?.first ?? 0, extensions: configuration.extensions, memory: memory)
+        let environment = configuration.environment ?? hostEnvironment()
+        try process.start(hart, image: image, arguments: [path] + configuration.programArguments, environment: environment)
+        return (memory, [hart], process)
+    }
+
+    private static func hostEnvironment() -> [String] {
+        var entries: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            entries.append(String(cString: entry))
+            cursor += 1
+        }
+        return entries
     }
 
     /// Runs the program to completion; returns the guest's exit status.
@@ -106,6 +164,7 @@ public final class Machine {
     private func run(_ execute: (Hart, Int) -> Void) throws(MachineError) -> Int32 {
         var limit = configuration.instructionLimit
         while true {
+            if let end = process?.termination { return finish(end) }
             if let htif {
                 if let code = htif.exitCode { return Self.report(code) }
                 if try htif.poll() {
@@ -144,6 +203,18 @@ public final class Machine {
                     clint.tick(UInt64(Self.quantum / Self.instructionsPerTick))
                 }
             }
+        }
+    }
+
+    /// A Linux program's exit status; a fatal signal is reported in one line and as status 128 + signal.
+    private func finish(_ end: LinuxProcess.Termination) -> Int32 {
+        switch end {
+        case .exited(let status):
+            return status
+        case .killed(let signal, let reason):
+            terminatingSignal = signal
+            printToStandardError("rvgem: guest killed by signal \(signal) (\(String(cString: strsignal(signal)))): \(reason)")
+            return 128 + signal
         }
     }
 

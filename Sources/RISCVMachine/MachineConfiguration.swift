@@ -9,7 +9,21 @@ public struct MachineConfiguration: Sendable {
         public init(base: UInt64, size: UInt64) { self.base = base; self.size = size }
     }
 
+    /// What kind of program to expect: bare metal talks to the host through HTIF, a Linux program
+    /// through system calls.
+    public enum ProgramKind: Sendable, Equatable {
+        /// Linux when the ELF has no `tohost` symbol, else bare metal.
+        case automatic
+        case bareMetal
+        case linux
+    }
+
     public var programPath: String
+    public var programKind: ProgramKind = .automatic
+    /// `--chroot=`: a Linux program's file paths are confined below this host directory.
+    public var rootDirectory: String? = nil
+    /// A Linux program's environment; nil means the host process's own.
+    public var environment: [String]? = nil
     public var programArguments: [String] = []
     public var harts: Int = 1
     /// Hart ids (`--hartids=`); nil means 0..<harts.
@@ -33,10 +47,11 @@ public struct MachineConfiguration: Sendable {
     public var logPath: String? = nil
     /// `--extension=` names (RoCC accelerators).
     public var accelerators: [String] = []
-    /// Host descriptors behind the guest's stdin and stdout (guest stderr follows stdout, as on Spike);
-    /// tests point them at files.
+    /// Host descriptors behind the guest's stdin, stdout and stderr; tests point them at files. A
+    /// bare-metal guest's stderr follows its stdout, as on Spike.
     public var hostInput: Int32 = 0
     public var hostOutput: Int32 = 1
+    public var hostError: Int32 = 2
 
     public init(programPath: String) { self.programPath = programPath }
 }

@@ -46,5 +46,9 @@ let usageText = """
       --extension=<name>    Specify RoCC Extension (\(HostOptions.knownAccelerators.joined(separator: ", ")))
                               This flag can be used multiple times.
       --instructions=<n>    Stop after n instructions
+      --linux               Run the program as a static Linux executable (the default when
+                              it has no tohost symbol): U-mode, Linux system calls on the host
+      --bare                Run the program bare metal (HTIF tohost/fromhost) even without tohost
+      --chroot=<dir>        Confine a Linux program's file paths below <dir>
 
     """

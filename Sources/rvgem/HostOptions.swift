@@ -17,6 +17,9 @@ struct HostOptions: ParsableArguments {
     @Option(name: .customLong("hartids"), parsing: .unconditional) var hartIDs: String?
     @Option(name: .customLong("extension"), parsing: .unconditionalSingleValue) var accelerators: [String] = []
     @Option(name: .customLong("instructions"), parsing: .unconditional) var instructionLimit: String?
+    @Flag(name: .customLong("linux")) var linux = false
+    @Flag(name: .customLong("bare")) var bare = false
+    @Option(name: .customLong("chroot"), parsing: .unconditional) var rootDirectory: String?
 
     static let defaultPriv = "msu"
     /// The most harts rvgem simulates for now.
@@ -72,6 +75,14 @@ struct HostOptions: ParsableArguments {
         }
         if let accelerator = accelerators.first {
             throw .invalidValue("--extension=\(accelerator): the Gemmini accelerator is not available yet")
+        }
+
+        if linux && bare { throw .invalidValue("--linux and --bare contradict each other; give one") }
+        configuration.programKind = linux ? .linux : bare ? .bareMetal : .automatic
+        if let rootDirectory {
+            guard !bare else { throw .invalidValue("--chroot applies to Linux programs, not with --bare") }
+            guard !rootDirectory.isEmpty else { throw .invalidValue("--chroot needs a directory") }
+            configuration.rootDirectory = rootDirectory
         }
 
         configuration.logInstructions = logInstructions

@@ -23,9 +23,25 @@ case .showHelp:
 case .run(let configuration):
     do throws(MachineError) {
         let machine = try Machine(configuration: configuration)
-        exit(try machine.run())
+        let status = try machine.run()
+        if let signal = machine.terminatingSignal { dieOfSignal(signal) }
+        exit(status)
     } catch {
         printToStandardError("rvgem: \(error.description)")
         exit(1)
     }
+}
+
+/// Ends rvgem the way the guest ended: killed by `signal` (without a core dump), so a shell sees the
+/// same status as for the program run natively.
+func dieOfSignal(_ signal: Int32) -> Never {
+    var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+    setrlimit(__rlimit_resource_t(RLIMIT_CORE.rawValue), &noCore)
+    Glibc.signal(signal, SIG_DFL)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signal)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+    raise(signal)
+    exit(128 + signal)
 }
