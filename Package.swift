@@ -18,11 +18,13 @@ let package = Package(
         .target(name: "CLinuxHost"),
         .target(name: "RISCVISA"),
         .target(name: "SoftFloat"),
+        // Host atomics on guest memory for harts on several threads (Swift has none on raw pointers).
+        .target(name: "CGuestAtomics"),
         // The interpreter keeps hart state in a class; its accesses are confined to one thread, so the
         // dynamic exclusivity checks (a runtime call per property access) buy nothing there.
-        .target(name: "RISCVCore", dependencies: ["RISCVISA", "SoftFloat"],
+        .target(name: "RISCVCore", dependencies: ["RISCVISA", "SoftFloat", "CGuestAtomics"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader", "CLinuxHost"]),
+        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader", "CLinuxHost", "CGuestAtomics"]),
         .executableTarget(name: "rvgem", dependencies: [
             "RISCVMachine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

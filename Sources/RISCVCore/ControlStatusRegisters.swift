@@ -87,7 +87,7 @@ extension Hart {
         case CSR.medeleg: return hasSupervisor ? medeleg : nil
         case CSR.mideleg: return hasSupervisor ? mideleg : nil
         case CSR.mie: return mie
-        case CSR.mip: return mip
+        case CSR.mip: collectDeviceInterrupts(); return mip
         case CSR.mtvec: return mtvec
         case CSR.mepc: return mepc & pcAlignmentMask
         case CSR.mcause: return mcause
@@ -116,7 +116,7 @@ extension Hart {
         switch n {
         case CSR.sstatus: return mstatus & sstatusReadMask
         case CSR.sie: return mie & mideleg & Hart.supervisorInterrupts
-        case CSR.sip: return mip & mideleg & Hart.supervisorInterrupts
+        case CSR.sip: collectDeviceInterrupts(); return mip & mideleg & Hart.supervisorInterrupts
         case CSR.stvec: return stvec
         case CSR.scounteren: return scounteren
         case CSR.senvcfg: return 0
@@ -155,6 +155,7 @@ extension Hart {
         case CSR.mideleg: mideleg = value & Hart.supervisorInterrupts; logCSR(n, mideleg)
         case CSR.mie: mie = value & (Hart.machineInterrupts | (hasSupervisor ? Hart.supervisorInterrupts : 0)); logCSR(n, mie)
         case CSR.mip:
+            collectDeviceInterrupts()
             // mvip, logged first, takes the written SEIP but still shows the old STIP and SSIP.
             logCSR(CSR.mvip, (value & (1 << InterruptBit.supervisorExternal)) | (mip & (Hart.supervisorInterrupts & ~(1 << InterruptBit.supervisorExternal))))
             let mask = hasSupervisor ? Hart.supervisorInterrupts : 0
@@ -196,6 +197,7 @@ extension Hart {
             let mask = mideleg & Hart.supervisorInterrupts
             mie = (mie & ~mask) | (value & mask); logCSR(CSR.mie, mie); logCSR(n, mie & mask)
         case CSR.sip:
+            collectDeviceInterrupts()
             logVirtualInterruptPending()
             let mask = mideleg & (1 << InterruptBit.supervisorSoftware)
             mip = (mip & ~mask) | (value & mask); logCSR(CSR.mip, mip)

@@ -1,3 +1,5 @@
+import CGuestAtomics
+
 /// The interpreter's view of data memory for one run of the loop: raw pointers and flags copied out
 /// of the hart so that loads and stores never touch a class property on the fast path.
 struct DataAccess {
@@ -10,6 +12,8 @@ struct DataAccess {
     let tlbTags: UnsafeMutablePointer<UInt64>
     let tlbPages: UnsafeMutablePointer<UInt64>
     let translates: Bool
+    /// Non-zero while some hart on another thread holds an LR reservation that stores must break.
+    let activeReservations: UnsafeMutablePointer<UInt64>
     /// Set when an access faults; the loop then takes it as a trap.
     var fault = Trap(.loadAccessFault)
     /// Set when a store hit a page holding decoded code: the block must end after this instruction.
@@ -25,6 +29,7 @@ struct DataAccess {
         tlbTags = hart.tlb.tags
         tlbPages = hart.tlb.pages
         translates = hart.needsTranslation(.load)  // loads and stores share the data privilege
+        activeReservations = hart.reservations?.activeCount ?? DataAccess.noReservations
     }
 
     /// The physical address of a data access, or nil with `fault` set.
@@ -72,21 +77,37 @@ struct DataAccess {
         if _fastPath(offset <= ramLimit) {
             ram.storeBytes(of: value, toByteOffset: Int(truncatingIfNeeded: offset), as: T.self)
             if _slowPath(codeLines[Int(truncatingIfNeeded: offset >> PhysicalMemory.codeLineShift)] != 0) { storeHitCode(pa) }
+            if _slowPath(rvgem_atomic_load_relaxed64(activeReservations) != 0) { breakReservations(pa) }
             return true
         }
         return storeSlow(pa, va, UInt64(value), size: MemoryLayout<T>.size)
     }
 
+    /// Where `activeReservations` points on one thread: never set.
+    nonisolated(unsafe) static let noReservations: UnsafeMutablePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+
     @inline(never)
     mutating func storeHitCode(_ pa: UInt64) {
-        hart.memory.codeWasOverwritten(pa)
+        hart.memory.codeWasOverwritten(pa, by: hart.decodeCache)
         touchedCode = true
+    }
+
+    @inline(never)
+    func breakReservations(_ pa: UInt64) {
+        hart.reservations?.storeDone(pa, by: hart.reservationSlot)
     }
 
     @inline(never)
     mutating func storeSlow(_ pa: UInt64, _ va: UInt64, _ value: UInt64, size: Int) -> Bool {
         if hart.memory.holdsCode(pa) { touchedCode = true }
-        if hart.memory.store(pa, size: size, value: value) { return true }
+        if hart.memory.store(pa, size: size, value: value, by: hart.decodeCache) {
+            if rvgem_atomic_load_relaxed64(activeReservations) != 0 { breakReservations(pa) }
+            return true
+        }
         fault = Trap(.storeAccessFault, tval: va)
         return false
     }

@@ -1,4 +1,6 @@
+import CGuestAtomics
 import RISCVISA
+import Synchronization
 
 /// One pre-decoded instruction slot: the decoded fields plus how many instructions run straight
 /// from here to the end of the block (a control transfer, a serializing instruction or the page end).
@@ -52,6 +54,31 @@ final class DecodeCache {
         lookupSlots.deallocate()
         lookupPhysical.deallocate()
         scratch.deallocate()
+        postedFlag.deallocate()
+    }
+
+    /// Pages other harts' stores overwrote, to be dropped on this hart's own thread.
+    private let posted = Mutex<[UInt64]>([])
+    private let postedFlag: UnsafeMutablePointer<UInt64> = {
+        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
+        p.initialize(to: 0)
+        return p
+    }()
+
+    func post(physicalPage: UInt64) {
+        posted.withLock { $0.append(physicalPage) }
+        _ = rvgem_atomic_exchange64(postedFlag, 1)
+    }
+
+    /// Drops the pages other harts posted (called on this cache's own thread, between steps).
+    func dropPosted() {
+        guard rvgem_atomic_load_relaxed64(postedFlag) != 0 else { return }
+        _ = rvgem_atomic_exchange64(postedFlag, 0)
+        let pages = posted.withLock { pages in
+            defer { pages.removeAll(keepingCapacity: true) }
+            return pages
+        }
+        for page in pages { invalidate(physicalPage: page) }
     }
 
     func flushLookup() { lookupTags.update(repeating: .max, count: Self.lookupEntries) }

@@ -1,3 +1,4 @@
+import CGuestAtomics
 import RISCVISA
 
 /// One RISC-V hart: architectural state, CSRs, and the caches the interpreter keeps for it.
@@ -59,12 +60,26 @@ public final class Hart {
     /// Set by an explicit write so the write's own retirement does not bump the counter.
     var minstretWritten = false
     var mcycleWritten = false
-    /// The real-time counter, advanced by the machine's CLINT.
-    public var time: UInt64 = 0
+    /// The real-time counter, advanced by the machine's CLINT (perhaps from another thread).
+    public var time: UInt64 {
+        get { rvgem_atomic_load64(timeWord) }
+        set { _ = rvgem_atomic_exchange64(timeWord, newValue) }
+    }
+    private let timeWord: UnsafeMutablePointer<UInt64>
+    /// The mip bits devices drive (MSIP, MTIP, MEIP), set atomically from any thread and merged
+    /// into `mip` wherever it is read.
+    let deviceInterrupts: UnsafeMutablePointer<UInt64>
+    static let deviceInterruptMask: UInt64 = 1 << InterruptBit.machineSoftware | 1 << InterruptBit.machineTimer
+        | 1 << InterruptBit.machineExternal
 
     /// The LR reservation (a physical address), or `noReservation`.
     public var reservation: UInt64 = Hart.noReservation
     public static let noReservation: UInt64 = .max
+    /// The value LR read: with harts on several threads, SC succeeds only if memory still holds it.
+    var reservationValue: UInt64 = 0
+    /// Shared with the other harts when they run on threads of their own; nil on one thread.
+    public private(set) var reservations: ReservationSet?
+    var reservationSlot = 0
     /// Set when the loop stopped in front of a CSR access to serialize, until a CSR access executes;
     /// Spike's `-l` log does not show instructions again in that window.
     public internal(set) var resumingSerialization = false
@@ -90,6 +105,10 @@ public final class Hart {
         x.initialize(repeating: 0, count: 33)
         f = .allocate(capacity: 32)
         f.initialize(repeating: 0, count: 32)
+        timeWord = .allocate(capacity: 1)
+        timeWord.initialize(to: 0)
+        deviceInterrupts = .allocate(capacity: 1)
+        deviceInterrupts.initialize(to: 0)
         // Spike's reset value: MPP=U when U exists, UXL=SXL=64-bit.
         mstatus = (extensions.contains(.user) ? 2 << 32 : 0) | (extensions.contains(.supervisor) ? 2 << 34 : 0)
         decodeCache = DecodeCache(memory: memory, extensions: extensions)
@@ -99,6 +118,15 @@ public final class Hart {
     deinit {
         x.deallocate()
         f.deallocate()
+        timeWord.deallocate()
+        deviceInterrupts.deallocate()
+    }
+
+    /// Makes the hart one of several on host threads of their own: LR/SC go through `reservations`
+    /// (where this hart is `slot`).
+    public func shareReservations(_ reservations: ReservationSet, slot: Int) {
+        self.reservations = reservations
+        reservationSlot = slot
     }
 
     static func misaValue(_ e: ISAExtensions) -> UInt64 {
@@ -115,21 +143,31 @@ public final class Hart {
         return v
     }
 
-    /// Device side of mip: the CLINT raises and lowers MSIP and MTIP through this.
+    /// Device side of mip: the CLINT raises and lowers MSIP and MTIP through this, from any thread.
     public func setInterruptPending(_ bit: UInt64, _ pending: Bool) {
-        if pending { mip |= 1 << bit } else { mip &= ~(1 << bit) }
+        if pending { _ = rvgem_atomic_fetch_or64(deviceInterrupts, 1 << bit) } else { _ = rvgem_atomic_fetch_and64(deviceInterrupts, ~(1 << bit)) }
+    }
+
+    /// Brings the device-driven bits into mip (before mip is read).
+    func collectDeviceInterrupts() {
+        mip = (mip & ~Hart.deviceInterruptMask) | rvgem_atomic_load_relaxed64(deviceInterrupts)
     }
 
     /// Retired instructions, as minstret reads them.
     public var instructionsRetired: UInt64 { minstret }
 
     /// Drops the LR reservation (Spike does so when a hart's quantum ends).
-    public func yieldReservation() { reservation = Hart.noReservation }
+    public func yieldReservation() {
+        reservation = Hart.noReservation
+        if let reservations { _ = reservations.take(reservationSlot) }
+    }
 
     /// Reads an integer register (for logs and host-side services).
     public func register(_ n: Int) -> UInt64 { n == 0 ? 0 : x[n] }
 }
 
 extension Hart {
-    public func interruptPending(_ bit: UInt64) -> Bool { mip & (1 << bit) != 0 }
+    public func interruptPending(_ bit: UInt64) -> Bool {
+        (mip | rvgem_atomic_load_relaxed64(deviceInterrupts)) & (1 << bit) != 0
+    }
 }

@@ -1,3 +1,4 @@
+import CGuestAtomics
 import RISCVISA
 
 /// Why one run of the inner loop stopped.
@@ -17,6 +18,7 @@ extension Hart {
     /// at the start and at every serialization point, a trap or WFI ends the step, and minstret/mcycle
     /// are bumped at those points only.
     public func step<T: ExecutionTracer>(_ count: Int, tracer: inout T) {
+        decodeCache.dropPosted()
         var n = count
         while n > 0 {
             if let interrupt = pendingInterrupt() {
@@ -152,7 +154,7 @@ extension Hart {
                 case .divuw: x[rd] = IntegerArithmetic.divuw(rs1, rs2)
                 case .remw: x[rd] = IntegerArithmetic.remw(rs1, rs2)
                 case .remuw: x[rd] = IntegerArithmetic.remuw(rs1, rs2)
-                case .fence: break
+                case .fence: rvgem_atomic_fence()  // orders this hart against others on host threads
 
                 // MARK: loads and stores
                 case .lb:

@@ -39,6 +39,10 @@ public final class PhysicalMemory {
     static let codeLineShift: UInt64 = 6
     /// The decode caches of every hart: all of them forget a page whose code is overwritten.
     var decodeCaches: [DecodeCache] = []
+    /// Set while harts run on threads of their own: a store then clears only the storing hart's
+    /// decoded code at once and posts the page to the others, which drop it between steps and at
+    /// FENCE.I (when RISC-V requires another hart's stores to become visible to instruction fetch).
+    public var concurrentHarts = false
 
     /// Maps each region; throws a one-line description if the host refuses.
     public init(regions layout: [(base: UInt64, size: UInt64)]) throws(MemoryError) {
@@ -95,9 +99,14 @@ public final class PhysicalMemory {
     }
 
     public func store(_ address: UInt64, size: Int, value: UInt64) -> Bool {
+        store(address, size: size, value: value, by: nil)
+    }
+
+    /// A store by the hart owning `writer` (nil: by the host).
+    func store(_ address: UInt64, size: Int, value: UInt64, by writer: DecodeCache?) -> Bool {
         if let p = hostPointer(address, size: UInt64(size)) {
             Self.write(p, size: size, value: value)
-            noteStore(address)
+            noteStore(address, by: writer)
             return true
         }
         for d in devices where address >= d.base && address &- d.base < d.size {
@@ -108,8 +117,8 @@ public final class PhysicalMemory {
 
     /// Tells the decode caches when a store lands on a line they have decoded.
     @inline(__always)
-    func noteStore(_ address: UInt64) {
-        if holdsCode(address) { codeWasOverwritten(address) }
+    func noteStore(_ address: UInt64, by writer: DecodeCache? = nil) {
+        if holdsCode(address) { codeWasOverwritten(address, by: writer) }
     }
 
     @inline(__always)
@@ -119,9 +128,11 @@ public final class PhysicalMemory {
     }
 
     /// Every hart forgets the decoded code of the page, whose line marks are cleared until it is decoded again.
-    func codeWasOverwritten(_ address: UInt64) {
+    func codeWasOverwritten(_ address: UInt64, by writer: DecodeCache? = nil) {
         let page = address >> 12
-        for cache in decodeCaches { cache.invalidate(physicalPage: page) }
+        for cache in decodeCaches {
+            if concurrentHarts && cache !== writer { cache.post(physicalPage: page) } else { cache.invalidate(physicalPage: page) }
+        }
         let firstLine = ((page << 12) &- ramBase) >> Self.codeLineShift
         if (page << 12) &- ramBase < ramSize {
             (codeLines + Int(firstLine)).update(repeating: 0, count: 1 << (12 - Self.codeLineShift))

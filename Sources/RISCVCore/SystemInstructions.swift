@@ -1,3 +1,4 @@
+import CGuestAtomics
 import RISCVISA
 
 /// The slow-path instructions: CSR access, trap returns, WFI, fences of the instruction stream and
@@ -60,6 +61,7 @@ extension Hart {
 
     func executeFence(_ inst: DecodedInstruction) throws(Trap) {
         if inst.op == .fence_i {
+            decodeCache.dropPosted()
             decodeCache.invalidateAll()
             decodeCache.flushLookup()
             return
@@ -70,7 +72,8 @@ extension Hart {
         translationChanged()
     }
 
-    /// LR/SC and AMOs. Returns false with `mem.fault` set when the access faults.
+    /// LR/SC and AMOs, as host atomic operations so they stay atomic when harts run on several host
+    /// threads. Returns false with `mem.fault` set when the access faults.
     @inline(never)
     func executeAtomic(_ inst: DecodedInstruction, _ address: UInt64, _ operand: UInt64, _ mem: inout DataAccess) -> Bool {
         let word = switch inst.op {
@@ -86,24 +89,46 @@ extension Hart {
             guard let v = memory.load(pa, size: Int(size)) else { mem.fault = Trap(.loadAccessFault, tval: address); return false }
             if commitLog.enabled { commitLog.recordLoad(address) }
             reservation = pa
+            reservationValue = v
+            reservations?.reserve(reservationSlot, pa)
             x[rd] = extend(v)
             return true
         }
         guard let pa = mem.atomicAddress(address, size: size) else { return false }
+        let p = memory.ram + Int(pa &- memory.ramBase)
         if inst.op == .sc_w || inst.op == .sc_d {
-            let success = reservation == pa
+            var success = reservation == pa
             reservation = Hart.noReservation
+            if let reservations {
+                // Still reserved (no other hart stored there since) and memory unchanged since LR.
+                success = reservations.take(reservationSlot) == pa & ReservationSet.granuleMask && success
+                    && (word ? rvgem_atomic_cas32(p, UInt32(truncatingIfNeeded: reservationValue), UInt32(truncatingIfNeeded: operand))
+                             : rvgem_atomic_cas64(p, reservationValue, operand))
+            } else if success {
+                PhysicalMemory.write(p, size: Int(size), value: operand)
+            }
             if success {
-                mem.touchedCode = mem.touchedCode || memory.holdsCode(pa)
-                _ = memory.store(pa, size: Int(size), value: operand)
+                storeDone(pa, &mem)
                 if commitLog.enabled { commitLog.recordStore(address, word ? operand & 0xffff_ffff : operand, size: Int(size)) }
             }
             x[rd] = success ? 0 : 1
             return true
         }
-        let old = memory.load(pa, size: Int(size))!
-        let a = extend(old), b = extend(operand)
-        let result: UInt64 = switch inst.op {
+        let old = word ? UInt64(Self.atomicOperation(inst.op, p, UInt32(truncatingIfNeeded: operand)))
+                       : Self.atomicOperation(inst.op, p, operand)
+        let result = Self.combine(inst.op, extend(old), extend(operand))
+        storeDone(pa, &mem)
+        if commitLog.enabled {
+            commitLog.recordLoad(address)
+            commitLog.recordStore(address, word ? result & 0xffff_ffff : result, size: Int(size))
+        }
+        x[rd] = extend(old)
+        return true
+    }
+
+    /// What an AMO stores, given the old memory value and the operand (both sign-extended for .w).
+    static func combine(_ op: Opcode, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        switch op {
         case .amoswap_w, .amoswap_d: b
         case .amoadd_w, .amoadd_d: a &+ b
         case .amoxor_w, .amoxor_d: a ^ b
@@ -114,14 +139,48 @@ extension Hart {
         case .amominu_w, .amominu_d: a < b ? a : b
         default: a > b ? a : b
         }
-        mem.touchedCode = mem.touchedCode || memory.holdsCode(pa)
-        _ = memory.store(pa, size: Int(size), value: result)
-        if commitLog.enabled {
-            commitLog.recordLoad(address)
-            commitLog.recordStore(address, word ? result & 0xffff_ffff : result, size: Int(size))
+    }
+
+    /// Performs an AMO on host memory atomically; returns the old value. Min and max, which the host
+    /// has no instruction for, retry a compare-and-swap.
+    static func atomicOperation(_ op: Opcode, _ p: UnsafeMutableRawPointer, _ operand: UInt32) -> UInt32 {
+        switch op {
+        case .amoswap_w: return rvgem_atomic_exchange32(p, operand)
+        case .amoadd_w: return rvgem_atomic_fetch_add32(p, operand)
+        case .amoxor_w: return rvgem_atomic_fetch_xor32(p, operand)
+        case .amoand_w: return rvgem_atomic_fetch_and32(p, operand)
+        case .amoor_w: return rvgem_atomic_fetch_or32(p, operand)
+        default:
+            while true {
+                let old = rvgem_atomic_load32(p)
+                let new = UInt32(truncatingIfNeeded: combine(op, signExtend32(UInt64(old)), signExtend32(UInt64(operand))))
+                if rvgem_atomic_cas32(p, old, new) { return old }
+            }
         }
-        x[rd] = a
-        return true
+    }
+
+    static func atomicOperation(_ op: Opcode, _ p: UnsafeMutableRawPointer, _ operand: UInt64) -> UInt64 {
+        switch op {
+        case .amoswap_d: return rvgem_atomic_exchange64(p, operand)
+        case .amoadd_d: return rvgem_atomic_fetch_add64(p, operand)
+        case .amoxor_d: return rvgem_atomic_fetch_xor64(p, operand)
+        case .amoand_d: return rvgem_atomic_fetch_and64(p, operand)
+        case .amoor_d: return rvgem_atomic_fetch_or64(p, operand)
+        default:
+            while true {
+                let old = rvgem_atomic_load64(p)
+                if rvgem_atomic_cas64(p, old, combine(op, old, operand)) { return old }
+            }
+        }
+    }
+
+    /// After an SC or AMO wrote `pa`: decoded code there is dropped and other harts' reservations break.
+    private func storeDone(_ pa: UInt64, _ mem: inout DataAccess) {
+        if memory.holdsCode(pa) {
+            memory.codeWasOverwritten(pa, by: decodeCache)
+            mem.touchedCode = true
+        }
+        reservations?.storeDone(pa, by: reservationSlot)
     }
 
     /// The decoded slot for `pc`, decoding its block on first use.

@@ -60,6 +60,7 @@ extension Hart {
     /// The interrupt to take now, if any (Spike's `take_interrupt` without the H extension).
     /// Any pending-and-enabled bit in mip & mie also ends WFI, whether or not it can be taken.
     func pendingInterrupt() -> UInt64? {
+        collectDeviceInterrupts()
         let pending = mip & mie
         if pending == 0 { return nil }
         inWFI = false

@@ -1,4 +1,5 @@
 import RISCVCore
+import Synchronization
 
 /// Spike's boot ROM at 0x1000: five instructions that load the entry point stored after them and
 /// jump there with a0 = mhartid and a1 = the device-tree address (0x1020; we provide no tree).
@@ -43,18 +44,38 @@ final class CLINT: MemoryMappedDevice {
     private static let mtimeBase: UInt64 = 0xbff8
 
     private let harts: [Hart]
+    /// Harts on several host threads reach the registers concurrently.
+    private let lock = Mutex(())
     private var mtimecmp: [UInt64]
-    private(set) var mtime: UInt64 = 0
+    private var mtime: UInt64 = 0
+    /// Instructions run by all harts, for `advance`.
+    private var instructions: UInt64 = 0
 
     init(harts: [Hart]) {
         self.harts = harts
         mtimecmp = [UInt64](repeating: 0, count: harts.count)
-        tick(0)
+        update()
     }
 
-    /// Advances mtime and updates every hart's time CSR and MTIP.
+    /// Advances mtime by `ticks` and updates every hart's time CSR and MTIP.
     func tick(_ ticks: UInt64) {
-        mtime &+= ticks
+        lock.withLock { _ in
+            mtime &+= ticks
+            update()
+        }
+    }
+
+    /// Counts `count` more instructions run by some hart; mtime follows the total as in Spike's
+    /// schedule (one tick per 100 instructions of each hart), for harts that run on their own threads.
+    func advance(instructions count: UInt64) {
+        lock.withLock { _ in
+            instructions &+= count
+            let time = instructions / (UInt64(Machine.instructionsPerTick) * UInt64(harts.count))
+            if time > mtime { mtime = time; update() }
+        }
+    }
+
+    private func update() {
         for (i, hart) in harts.enumerated() {
             hart.time = mtime
             hart.setInterruptPending(InterruptBit.machineTimer, mtime >= mtimecmp[i])
@@ -62,8 +83,20 @@ final class CLINT: MemoryMappedDevice {
     }
 
     func load(offset: UInt64, size: Int) -> UInt64? {
+        lock.withLock { _ in registerLoad(offset: offset, size: size) }
+    }
+
+    func store(offset: UInt64, size: Int, value: UInt64) -> Bool {
+        lock.withLock { _ in
+            guard registerStore(offset: offset, size: size, value: value) else { return false }
+            update()
+            return true
+        }
+    }
+
+    private func registerLoad(offset: UInt64, size: Int) -> UInt64? {
         if offset < Self.mtimecmpBase {
-            if size == 8 { return (load(offset: offset, size: 4)! | load(offset: offset + 4, size: 4)! << 32) }
+            if size == 8 { return (registerLoad(offset: offset, size: 4)! | registerLoad(offset: offset + 4, size: 4)! << 32) }
             let hart = Int(offset / 4)
             let msip: UInt64 = hart < harts.count && harts[hart].interruptPending(InterruptBit.machineSoftware) ? 1 : 0
             return Self.extract(msip, at: offset % 4, size: size)
@@ -76,10 +109,11 @@ final class CLINT: MemoryMappedDevice {
         return offset + UInt64(size) <= Self.size ? 0 : nil
     }
 
-    func store(offset: UInt64, size: Int, value: UInt64) -> Bool {
+    private func registerStore(offset: UInt64, size: Int, value: UInt64) -> Bool {
         if offset < Self.mtimecmpBase {
             if size == 8 {
-                return store(offset: offset, size: 4, value: value & 0xffff_ffff) && store(offset: offset + 4, size: 4, value: value >> 32)
+                return registerStore(offset: offset, size: 4, value: value & 0xffff_ffff)
+                    && registerStore(offset: offset + 4, size: 4, value: value >> 32)
             }
             let hart = Int(offset / 4)
             if offset % 4 == 0 && hart < harts.count {
@@ -95,7 +129,6 @@ final class CLINT: MemoryMappedDevice {
         } else if offset + UInt64(size) > Self.size {
             return false
         }
-        tick(0)
         return true
     }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CGuestAtomics
 import RISCVCore
 
 /// Spike's HTIF: the guest writes a command to `tohost`, the host polls it between scheduling
@@ -24,11 +25,12 @@ final class HostInterface {
 
     /// Reads and clears `tohost`; performs the command if there was one. Returns whether there was.
     func poll() throws(MachineError) -> Bool {
-        guard let value = memory.load(tohost, size: 8) else {
-            throw MachineError("tohost at 0x\(String(tohost, radix: 16)) is not in guest memory")
+        guard let word = memory.hostPointer(tohost, size: 8), tohost % 8 == 0 else {
+            throw MachineError("tohost at 0x\(String(tohost, radix: 16)) is not an aligned word of guest RAM")
         }
-        guard value != 0 else { return false }
-        _ = memory.store(tohost, size: 8, value: 0)
+        // Read and clear in one step: with harts on several threads a hart may write it meanwhile.
+        guard rvgem_atomic_load64(word) != 0 else { return false }
+        let value = rvgem_atomic_exchange64(word, 0)
         try handle(value)
         return true
     }

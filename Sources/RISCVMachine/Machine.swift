@@ -145,6 +145,16 @@ public final class Machine {
 
     private func runLogged() throws(MachineError) -> Int32 {
         let logging = configuration.logInstructions || configuration.logCommits
+        if configuration.parallel && harts.count > 1 {
+            guard !logging else { throw MachineError("--parallel cannot write -l or --log-commits logs (they follow the deterministic schedule)") }
+            let schedule = ParallelSchedule(harts: harts, memory: memory, clint: clint, htif: htif,
+                                            limit: configuration.instructionLimit)
+            guard let code = try schedule.run() else {
+                stoppedByInstructionLimit = true
+                return 0
+            }
+            return Self.report(code)
+        }
         if logging {
             let output: LogWriter = if let path = configuration.logPath { try LogWriter(path: path) } else { LogWriter(fd: 2, ownsDescriptor: false) }
             var tracer = SpikeLogTracer(output: output, logsInstructions: configuration.logInstructions,

@@ -35,6 +35,8 @@ public struct MachineConfiguration: Sendable {
                                             .supervisor, .user]
     /// `--pc=`: start here instead of the ELF entry.
     public var startPC: UInt64? = nil
+    /// `--parallel`: each hart on a host thread of its own instead of Spike's round-robin schedule.
+    public var parallel: Bool = false
     /// `--instructions=`: stop after this many instructions (Spike counts them in 5000-instruction steps).
     public var instructionLimit: UInt64? = nil
     /// `-l`: log each instruction before it executes.

@@ -46,6 +46,8 @@ let usageText = """
       --extension=<name>    Specify RoCC Extension (\(HostOptions.knownAccelerators.joined(separator: ", ")))
                               This flag can be used multiple times.
       --instructions=<n>    Stop after n instructions
+      --parallel            Run each hart on a host thread of its own (default: Spike's
+                              deterministic round-robin schedule, which logs need)
       --linux               Run the program as a static Linux executable (the default when
                               it has no tohost symbol): U-mode, Linux system calls on the host
       --bare                Run the program bare metal (HTIF tohost/fromhost) even without tohost

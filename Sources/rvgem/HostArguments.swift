@@ -29,7 +29,7 @@ struct HostArguments: Equatable {
 /// Spike's spellings of the options rvgem takes.
 enum HostOptionSpelling {
     static let help: Set = ["-h", "--help"]
-    static let flags: Set = ["-l", "--log-commits", "--stats", "--linux", "--bare"]
+    static let flags: Set = ["-l", "--log-commits", "--stats", "--linux", "--bare", "--parallel"]
     static let takingValue: Set = ["-p", "-m", "--log", "--isa", "--priv", "--pc", "--hartids",
                                    "--extension", "--instructions", "--chroot"]
 }

@@ -17,6 +17,7 @@ struct HostOptions: ParsableArguments {
     @Option(name: .customLong("hartids"), parsing: .unconditional) var hartIDs: String?
     @Option(name: .customLong("extension"), parsing: .unconditionalSingleValue) var accelerators: [String] = []
     @Option(name: .customLong("instructions"), parsing: .unconditional) var instructionLimit: String?
+    @Flag(name: .customLong("parallel")) var parallel = false
     @Flag(name: .customLong("linux")) var linux = false
     @Flag(name: .customLong("bare")) var bare = false
     @Option(name: .customLong("chroot"), parsing: .unconditional) var rootDirectory: String?
@@ -77,6 +78,10 @@ struct HostOptions: ParsableArguments {
             throw .invalidValue("--extension=\(accelerator): the Gemmini accelerator is not available yet")
         }
 
+        if parallel && (logInstructions || logCommits) {
+            throw .invalidValue("--parallel cannot write -l or --log-commits logs (they follow the deterministic schedule)")
+        }
+        configuration.parallel = parallel
         if linux && bare { throw .invalidValue("--linux and --bare contradict each other; give one") }
         configuration.programKind = linux ? .linux : bare ? .bareMetal : .automatic
         if let rootDirectory {

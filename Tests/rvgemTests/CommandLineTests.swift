@@ -97,6 +97,14 @@ struct CommandLineTests {
         #expect(try configuration("-m0xfffffffffffff000:0x1000", "p").memory == [.init(base: 0xffff_ffff_ffff_f000, size: 0x1000)])
     }
 
+    @Test func programKindAndRoot() throws {
+        #expect(try configuration("prog").programKind == .automatic)
+        #expect(try configuration("--linux", "prog").programKind == .linux)
+        #expect(try configuration("--bare", "prog").programKind == .bareMetal)
+        let confined = try configuration("--chroot", "/srv/root", "prog", "--chroot=guest")
+        #expect(confined.rootDirectory == "/srv/root" && confined.programArguments == ["--chroot=guest"])
+    }
+
     @Test func help() throws {
         for arguments in [["--help"], ["-h"], ["-l", "-h", "prog.elf"], ["-p0", "--help"]] {
             guard case .showHelp = try parseCommandLine(arguments) else {
@@ -139,6 +147,10 @@ struct CommandLineTests {
         (["--priv=s", "prog"], "rvgem: error: bad --priv option 's' (expected m, mu or msu)"),
         (["--extension=gemmini", "prog"], "rvgem: error: --extension=gemmini: the Gemmini accelerator is not available yet"),
         (["--extension=hwacha", "prog"], "rvgem: error: unknown --extension 'hwacha' (known: gemmini)"),
+        (["--linux", "--bare", "prog"], "rvgem: error: --linux and --bare contradict each other; give one"),
+        (["--bare", "--chroot=/tmp", "prog"], "rvgem: error: --chroot applies to Linux programs, not with --bare"),
+        (["--chroot=", "prog"], "rvgem: error: --chroot needs a directory"),
+        (["--linux=yes", "prog"], "rvgem: error: option '--linux' takes no value (see rvgem --help)"),
     ])
     func mistakes(arguments: [String], expected: String) {
         #expect(errorLine(arguments) == expected)

@@ -3,29 +3,8 @@ import Testing
 
 /// Runs the built `rvgem` binary, which SwiftPM places next to the test bundle.
 struct ExecutableTests {
-    struct Result {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-    }
-
-    static func run(_ arguments: [String]) throws -> Result {
-        let testBundle = try #require(Bundle.main.executableURL)
-        let binary = testBundle.deletingLastPathComponent().appendingPathComponent("rvgem")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no rvgem binary at \(binary.path)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self))
+    static func run(_ arguments: [String]) throws -> HostProcess.Result {
+        try HostProcess.run(HostProcess.rvgem(), arguments)
     }
 
     @Test func badOptionIsOneLineAndStatusOne() throws {

@@ -77,8 +77,12 @@ final class LinuxProcess: UserModeEnvironment {
             return
         }
         let (signal, name) = Self.signal(for: trap.cause)
-        termination = .killed(signal: signal, reason: "\(name) at pc 0x\(String(epc, radix: 16))" +
-                              (trap.cause.hasTval ? ", address 0x\(String(trap.tval, radix: 16))" : ""))
+        let detail = switch trap.cause {
+        case .illegalInstruction: ", instruction 0x\(String(trap.tval, radix: 16))"
+        case .breakpoint, .userEcall, .supervisorEcall, .machineEcall: ""
+        default: ", address 0x\(String(trap.tval, radix: 16))"
+        }
+        termination = .killed(signal: signal, reason: "\(name) at pc 0x\(String(epc, radix: 16))" + detail)
     }
 
     /// The signal Linux sends for a trap it does not resolve (its name as strsignal spells it).

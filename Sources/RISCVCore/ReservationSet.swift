@@ -1,0 +1,55 @@
+import CGuestAtomics
+
+/// The LR reservations of harts that run on several host threads, where a store by one hart must
+/// break another's reservation on the same address. (On one thread the schedule does this for
+/// free: a hart's reservation is dropped whenever another hart gets a turn.)
+///
+/// Stores test `activeCount` first, so they pay one load while no reservation is held.
+public final class ReservationSet: @unchecked Sendable {
+    static let none = UInt64.max
+    /// Reservations are held on naturally aligned 8-byte granules.
+    static let granuleMask = ~UInt64(7)
+
+    /// Per-hart reserved physical address (or `none`), and how many are held; all accessed atomically.
+    let addresses: UnsafeMutablePointer<UInt64>
+    let activeCount: UnsafeMutablePointer<UInt64>
+    let count: Int
+
+    public init(harts: Int) {
+        count = harts
+        addresses = .allocate(capacity: harts)
+        addresses.initialize(repeating: Self.none, count: harts)
+        activeCount = .allocate(capacity: 1)
+        activeCount.initialize(to: 0)
+    }
+
+    deinit {
+        addresses.deallocate()
+        activeCount.deallocate()
+    }
+
+    /// Hart `slot` reserves `address` (replacing any reservation it held).
+    func reserve(_ slot: Int, _ address: UInt64) {
+        if rvgem_atomic_exchange64(addresses + slot, address & Self.granuleMask) == Self.none {
+            _ = rvgem_atomic_fetch_add64(activeCount, 1)
+        }
+    }
+
+    /// Hart `slot` gives up its reservation; returns the granule it still held, or `none` if a
+    /// store broke it.
+    func take(_ slot: Int) -> UInt64 {
+        let held = rvgem_atomic_exchange64(addresses + slot, Self.none)
+        if held != Self.none { _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max) }
+        return held
+    }
+
+    /// A store to `address`: every other hart's reservation on its granule is broken.
+    func storeDone(_ address: UInt64, by slot: Int) {
+        let granule = address & Self.granuleMask
+        for i in 0..<count where i != slot {
+            if rvgem_atomic_load64(addresses + i) == granule && rvgem_atomic_cas64(addresses + i, granule, Self.none) {
+                _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max)
+            }
+        }
+    }
+}
