@@ -22,6 +22,8 @@ final class ParallelSchedule: @unchecked Sendable {
     private let limit: UInt64?
     private let stopping = Atomic<Bool>(false)
     private let executed = Atomic<UInt64>(0)
+    /// Harts other than the first that have run their first quantum.
+    private let started = Atomic<Int>(0)
     private let outcome = Mutex<Result<UInt64, MachineError>?>(nil)
 
     init(harts: [Hart], memory: PhysicalMemory, clint: CLINT, htif: HostInterface?, limit: UInt64?) {
@@ -49,14 +51,31 @@ final class ParallelSchedule: @unchecked Sendable {
     private func runHart(_ index: Int) {
         let hart = harts[index]
         let quantum = UInt64(Machine.quantum)
+        if index == 0 {
+            // The first hart starts once every other hart has run a quantum, as in the round-robin
+            // schedule: start-up code that waits a bounded time for the others to appear (to count
+            // them) then sees them all, however the host schedules the threads.
+            while started.load(ordering: .acquiring) < harts.count - 1 && !stopping.load(ordering: .relaxed) { sched_yield() }
+        }
+        var first = index != 0
         while !stopping.load(ordering: .relaxed) {
             hart.step(Machine.quantum)
+            if first {
+                started.add(1, ordering: .releasing)
+                first = false
+            }
+            // Time passes a full quantum even for a waiting hart, as in Spike's rounds.
             clint.advance(instructions: quantum)
             serviceHost()
-            if let limit, executed.add(quantum, ordering: .relaxed).newValue >= limit {
+            // The limit counts work done (in quanta), not the turns a waiting hart idles through.
+            if let limit, executed.add(hart.inWFI ? 1 : quantum, ordering: .relaxed).newValue >= limit {
                 stopping.store(true, ordering: .relaxed)
             }
-            if hart.inWFI { sched_yield() }  // leave the host core to harts with work
+            if hart.inWFI {
+                // Leave the host core to harts with work; an interrupt is seen within microseconds.
+                var pause = timespec(tv_sec: 0, tv_nsec: 20_000)
+                nanosleep(&pause, nil)
+            }
         }
     }
 

@@ -5,24 +5,28 @@ import Testing
 /// Runs every guest test program that `make -C firmware` built (firmware/build/tests/**.elf) and checks
 /// its exit status and output against the conventions of firmware/tests/README.md:
 /// exit 0 unless the source's first line says `expect-exit: N`; stdout equal to `NAME.expected` if present;
-/// a `harts: 1 2 4` line among the first two runs the program once per hart count (`-p<n>`).
+/// a `harts: 1 2 4` line among the first two runs the program once per hart count (`-p<n>`), and for
+/// more than one hart in both schedules (Spike's round robin, and `--parallel` host threads).
 struct FirmwareTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let buildDirectory = root.appendingPathComponent("firmware/build/tests")
     static let sourceDirectory = root.appendingPathComponent("firmware/tests")
 
-    /// One run: a program and the number of harts to give it.
+    /// One run: a program, the number of harts to give it and the schedule.
     struct Run: CustomTestStringConvertible, Sendable {
         var program: String
         var harts: Int
-        var testDescription: String { harts == 1 ? program : "\(program) -p\(harts)" }
+        var parallel = false
+        var testDescription: String { harts == 1 ? program : "\(program) -p\(harts)" + (parallel ? " --parallel" : "") }
     }
 
     static var runs: [Run] {
         let files = FileManager.default.enumerator(atPath: buildDirectory.path)?.compactMap { $0 as? String } ?? []
-        // Linux programs (linux/) are compared against qemu-riscv64 by rvgemTests' LinuxDifferentialTests.
-        return files.filter { $0.hasSuffix(".elf") && !$0.hasPrefix("linux/") }.sorted().flatMap { program in
-            hartCounts(String(program.dropLast(4))).map { Run(program: program, harts: $0) }
+        // Linux programs are rvgemTests' business (LinuxDifferentialTests, LinuxModeTests).
+        return files.filter { $0.hasSuffix(".elf") && !$0.hasPrefix("linux") }.sorted().flatMap { program in
+            hartCounts(String(program.dropLast(4))).flatMap { harts in
+                [Run(program: program, harts: harts)] + (harts > 1 ? [Run(program: program, harts: harts, parallel: true)] : [])
+            }
         }
     }
 
@@ -42,6 +46,7 @@ struct FirmwareTests {
         let handle = try FileHandle(forWritingTo: outputURL)
         var configuration = MachineConfiguration(programPath: Self.buildDirectory.appendingPathComponent(run.program).path)
         configuration.harts = run.harts
+        configuration.parallel = run.parallel
         configuration.hostOutput = handle.fileDescriptor
         configuration.instructionLimit = 50_000_000  // a runaway guest fails instead of hanging the suite
         let machine = try Machine(configuration: configuration)

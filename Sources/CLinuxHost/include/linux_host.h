@@ -15,6 +15,12 @@ int rvgem_faccessat2(int dirfd, const char *path, int mode, int flags);
 long rvgem_getdents64(int fd, void *buffer, unsigned long count);
 
 int rvgem_pipe2(int fds[2], int flags);
+/// This thread's blocked signals as a kernel-style mask (bit n-1 for signal n, signals 1..64).
+unsigned long long rvgem_blocked_signals(void);
+/// Whether signal `signal` is ignored (SIG_IGN) in this process.
+int rvgem_signal_ignored(int signal);
+/// The host's struct sysinfo (one layout on every 64-bit Linux) into `buffer`, at most `size` bytes.
+int rvgem_sysinfo(void *buffer, unsigned long size);
 
 extern const int rvgem_AT_EMPTY_PATH;
 extern const int rvgem_O_PATH, rvgem_O_DIRECT, rvgem_O_NOATIME, rvgem_O_TMPFILE, rvgem_O_LARGEFILE;

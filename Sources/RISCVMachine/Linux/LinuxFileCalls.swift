@@ -137,6 +137,24 @@ extension LinuxProcess {
         }
     }
 
+    func symlinkat(_ targetAddress: UInt64, _ directory: UInt64, _ path: UInt64) -> Int64 {
+        guard let target = guest.string(targetAddress) else { return -Int64(EFAULT) }
+        return withPath(directory, path, flags: UInt64(AT_SYMLINK_NOFOLLOW)) { dir, name, _ in
+            Glibc.symlinkat(target, dir, name)
+        }
+    }
+
+    func linkat(_ oldDirectory: UInt64, _ oldPath: UInt64, _ newDirectory: UInt64, _ newPath: UInt64, _ flags: UInt64) -> Int64 {
+        var inner: Int64 = 0
+        let outer = withPath(oldDirectory, oldPath, flags: UInt64(AT_SYMLINK_NOFOLLOW)) { fromDir, fromName, _ in
+            inner = withPath(newDirectory, newPath, flags: UInt64(AT_SYMLINK_NOFOLLOW)) { toDir, toName, _ in
+                Glibc.linkat(fromDir, fromName, toDir, toName, 0)
+            }
+            return 0
+        }
+        return outer != 0 ? outer : inner
+    }
+
     func renameat(_ oldDirectory: UInt64, _ oldPath: UInt64, _ newDirectory: UInt64, _ newPath: UInt64, _ flags: UInt64) -> Int64 {
         guard flags == 0 else { return -Int64(EINVAL) }
         var inner: Int64 = 0

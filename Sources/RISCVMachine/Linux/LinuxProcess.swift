@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLinuxHost
 import ELFLoader
 import RISCVCore
 
@@ -43,6 +44,7 @@ final class LinuxProcess: UserModeEnvironment {
         } else {
             executablePath = image.path
         }
+        inheritSignalState()
     }
 
     /// Lays out the initial stack and starts `hart` at the entry point in U-mode.
@@ -61,6 +63,16 @@ final class LinuxProcess: UserModeEnvironment {
         else { throw MachineError("\(programPath): arguments and environment do not fit on the guest stack") }
         hart.startUserProcess(at: image.entry, environment: self)
         hart.x[2] = sp
+    }
+
+    /// Like execve, the process starts with rvgem's own blocked-signal mask and ignored signals.
+    private func inheritSignalState() {
+        signalMask = rvgem_blocked_signals()
+        for signal in Int32(1)...64 where rvgem_signal_ignored(signal) != 0 {
+            var ignored = GuestStructure(size: 24)
+            ignored.put(UInt64(1), at: 0)  // SIG_IGN
+            signalActions[UInt64(signal)] = ignored.bytes
+        }
     }
 
     // MARK: traps

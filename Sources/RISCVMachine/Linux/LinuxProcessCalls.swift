@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CLinuxHost
 
 /// System calls about the process itself: time, signals, limits, identity, randomness, futexes.
 extension LinuxProcess {
@@ -116,6 +117,13 @@ extension LinuxProcess {
         let fields = ["Linux", field(host.nodename), field(host.release), field(host.version), "riscv64", field(host.__domainname)]
         for (i, value) in fields.enumerated() { out.put(string: value, at: i * 65, field: 65) }
         return guest.write(out.bytes, at: buffer) ? 0 : -Int64(EFAULT)
+    }
+
+    /// The host's figures, as QEMU reports them (struct sysinfo has one layout on 64-bit Linux).
+    func sysinfo(_ buffer: UInt64) -> Int64 {
+        var bytes = [UInt8](repeating: 0, count: 112)
+        guard bytes.withUnsafeMutableBytes({ rvgem_sysinfo($0.baseAddress, 112) }) == 0 else { return -Int64(errno) }
+        return guest.write(bytes, at: buffer) ? 0 : -Int64(EFAULT)
     }
 
     func getrandom(_ buffer: UInt64, _ length: UInt64) -> Int64 {

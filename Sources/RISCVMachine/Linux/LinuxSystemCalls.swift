@@ -6,7 +6,7 @@ import RISCVCore
 /// RISC-V Linux system-call numbers (the asm-generic table), the ones this layer answers.
 enum LinuxSystemCall: UInt64 {
     case getcwd = 17, dup = 23, dup3 = 24, fcntl = 25, ioctl = 29, mkdirat = 34, unlinkat = 35
-    case renameat = 38, ftruncate = 46, faccessat = 48, chdir = 49, openat = 56, close = 57, pipe2 = 59
+    case symlinkat = 36, linkat = 37, renameat = 38, ftruncate = 46, faccessat = 48, chdir = 49, openat = 56, close = 57, pipe2 = 59
     case getdents64 = 61, lseek = 62, read = 63, write = 64, readv = 65, writev = 66, pread64 = 67
     case pwrite64 = 68, readlinkat = 78, newfstatat = 79, fstat = 80, fsync = 82, fdatasync = 83
     case exit = 93, exitGroup = 94, setTidAddress = 96, futex = 98, setRobustList = 99, nanosleep = 101
@@ -14,7 +14,7 @@ enum LinuxSystemCall: UInt64 {
     case schedYield = 124, kill = 129, tkill = 130, tgkill = 131, sigaltstack = 132, rtSigaction = 134
     case rtSigprocmask = 135, uname = 160, getrlimit = 163, setrlimit = 164, umask = 166
     case gettimeofday = 169, getpid = 172, getppid = 173, getuid = 174, geteuid = 175, getgid = 176
-    case getegid = 177, gettid = 178, brk = 214, munmap = 215, mremap = 216, mmap = 222
+    case getegid = 177, gettid = 178, sysinfo = 179, brk = 214, munmap = 215, mremap = 216, mmap = 222
     case mprotect = 226, msync = 227, madvise = 233, prlimit64 = 261, renameat2 = 276, getrandom = 278
     case statx = 291, rseq = 293, faccessat2 = 439
 }
@@ -46,6 +46,8 @@ extension LinuxProcess {
         case .ioctl: return ioctl(a[0], a[1], a[2])
         case .unlinkat: return unlinkat(a[0], a[1], a[2])
         case .mkdirat: return mkdirat(a[0], a[1], a[2])
+        case .symlinkat: return symlinkat(a[0], a[1], a[2])
+        case .linkat: return linkat(a[0], a[1], a[2], a[3], a[4])
         case .renameat: return renameat(a[0], a[1], a[2], a[3], 0)
         case .renameat2: return renameat(a[0], a[1], a[2], a[3], a[4])
         case .ftruncate: return ftruncate(a[0], a[1])
@@ -87,6 +89,7 @@ extension LinuxProcess {
         case .tkill: return raise(target: a[0], a[1])
         case .tgkill: return raise(target: a[0], a[2])
         case .uname: return uname(a[0])
+        case .sysinfo: return sysinfo(a[0])
         case .getrlimit: return prlimit(a[0], new: a[1], old: 0, getting: true)
         case .setrlimit: return prlimit(a[0], new: a[1], old: 0, getting: false)
         case .prlimit64: return prlimit(a[1], new: a[2], old: a[3], getting: true)
