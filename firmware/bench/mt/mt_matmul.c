@@ -7,10 +7,10 @@
 #include "rvgem_mt.h"
 
 #ifndef N
-#define N 96
+#define N 128
 #endif
 #ifndef REPEATS
-#define REPEATS 12
+#define REPEATS 30
 #endif
 
 static int64_t a[N][N], b[N][N], c[N][N];
