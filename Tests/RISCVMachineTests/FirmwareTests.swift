@@ -6,7 +6,8 @@ import Testing
 /// its exit status and output against the conventions of firmware/tests/README.md:
 /// exit 0 unless the source's first line says `expect-exit: N`; stdout equal to `NAME.expected` if present;
 /// a `harts: 1 2 4` line among the first two runs the program once per hart count (`-p<n>`), and for
-/// more than one hart in both schedules (Spike's round robin, and `--parallel` host threads).
+/// more than one hart in both schedules (Spike's round robin, and `--parallel` host threads) unless a
+/// `schedule: round-robin` line among the first two says the program relies on Spike's.
 struct FirmwareTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let buildDirectory = root.appendingPathComponent("firmware/build/tests")
@@ -24,8 +25,10 @@ struct FirmwareTests {
         let files = FileManager.default.enumerator(atPath: buildDirectory.path)?.compactMap { $0 as? String } ?? []
         // Linux programs are rvgemTests' business (LinuxDifferentialTests, LinuxModeTests).
         return files.filter { $0.hasSuffix(".elf") && !$0.hasPrefix("linux") }.sorted().flatMap { program in
-            hartCounts(String(program.dropLast(4))).flatMap { harts in
-                [Run(program: program, harts: harts)] + (harts > 1 ? [Run(program: program, harts: harts, parallel: true)] : [])
+            let stem = String(program.dropLast(4))
+            let parallel = !header(stem).contains { $0.contains("schedule: round-robin") }
+            return hartCounts(stem).flatMap { harts in
+                [Run(program: program, harts: harts)] + (harts > 1 && parallel ? [Run(program: program, harts: harts, parallel: true)] : [])
             }
         }
     }
