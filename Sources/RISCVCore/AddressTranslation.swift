@@ -22,10 +22,8 @@ final class TranslationCache {
     let pages: UnsafeMutablePointer<UInt64>
 
     init() {
-        tags = .allocate(capacity: 3 * Self.entries)
-        pages = .allocate(capacity: 3 * Self.entries)
-        pages.initialize(repeating: 0, count: 3 * Self.entries)
-        tags.initialize(repeating: .max, count: 3 * Self.entries)
+        tags = allocateHartLocal(UInt64.self, count: 3 * Self.entries, initialValue: .max)
+        pages = allocateHartLocal(UInt64.self, count: 3 * Self.entries, initialValue: 0)
     }
 
     deinit { tags.deallocate(); pages.deallocate() }

@@ -38,14 +38,10 @@ final class DecodeCache {
     init(memory: PhysicalMemory, extensions: ISAExtensions) {
         self.memory = memory
         self.extensions = extensions
-        lookupTags = .allocate(capacity: Self.lookupEntries)
-        lookupTags.initialize(repeating: .max, count: Self.lookupEntries)
-        scratch = .allocate(capacity: 3)
-        scratch.initialize(repeating: CacheSlot.empty, count: 3)
-        lookupSlots = .allocate(capacity: Self.lookupEntries)
-        lookupSlots.initialize(repeating: scratch, count: Self.lookupEntries)
-        lookupPhysical = .allocate(capacity: Self.lookupEntries)
-        lookupPhysical.initialize(repeating: 0, count: Self.lookupEntries)
+        lookupTags = allocateHartLocal(UInt64.self, count: Self.lookupEntries, initialValue: .max)
+        scratch = allocateHartLocal(CacheSlot.self, count: 3, initialValue: CacheSlot.empty)
+        lookupSlots = allocateHartLocal(UnsafeMutablePointer<CacheSlot>.self, count: Self.lookupEntries, initialValue: scratch)
+        lookupPhysical = allocateHartLocal(UInt64.self, count: Self.lookupEntries, initialValue: 0)
     }
 
     deinit {
@@ -59,11 +55,7 @@ final class DecodeCache {
 
     /// Pages other harts' stores overwrote, to be dropped on this hart's own thread.
     private let posted = Mutex<[UInt64]>([])
-    private let postedFlag: UnsafeMutablePointer<UInt64> = {
-        let p = UnsafeMutablePointer<UInt64>.allocate(capacity: 1)
-        p.initialize(to: 0)
-        return p
-    }()
+    private let postedFlag = allocateHartLocal(UInt64.self, count: 1, initialValue: 0)
 
     func post(physicalPage: UInt64) {
         posted.withLock { $0.append(physicalPage) }

@@ -101,14 +101,10 @@ public final class Hart {
         self.extensions = extensions
         enabledExtensions = extensions
         self.memory = memory
-        x = .allocate(capacity: 33)
-        x.initialize(repeating: 0, count: 33)
-        f = .allocate(capacity: 32)
-        f.initialize(repeating: 0, count: 32)
-        timeWord = .allocate(capacity: 1)
-        timeWord.initialize(to: 0)
-        deviceInterrupts = .allocate(capacity: 1)
-        deviceInterrupts.initialize(to: 0)
+        x = allocateHartLocal(UInt64.self, count: 33, initialValue: 0)
+        f = allocateHartLocal(UInt64.self, count: 32, initialValue: 0)
+        timeWord = allocateHartLocal(UInt64.self, count: 1, initialValue: 0)
+        deviceInterrupts = allocateHartLocal(UInt64.self, count: 1, initialValue: 0)
         // Spike's reset value: MPP=U when U exists, UXL=SXL=64-bit.
         mstatus = (extensions.contains(.user) ? 2 << 32 : 0) | (extensions.contains(.supervisor) ? 2 << 34 : 0)
         decodeCache = DecodeCache(memory: memory, extensions: extensions)

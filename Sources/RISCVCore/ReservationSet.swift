@@ -10,17 +10,17 @@ public final class ReservationSet: @unchecked Sendable {
     /// Reservations are held on naturally aligned 8-byte granules.
     static let granuleMask = ~UInt64(7)
 
-    /// Per-hart reserved physical address (or `none`), and how many are held; all accessed atomically.
+    /// Per-hart reserved physical address (or `none`), each on a cache line of its own (`stride`
+    /// words apart), and how many are held; all accessed atomically.
     let addresses: UnsafeMutablePointer<UInt64>
     let activeCount: UnsafeMutablePointer<UInt64>
     let count: Int
+    static let stride = 16
 
     public init(harts: Int) {
         count = harts
-        addresses = .allocate(capacity: harts)
-        addresses.initialize(repeating: Self.none, count: harts)
-        activeCount = .allocate(capacity: 1)
-        activeCount.initialize(to: 0)
+        addresses = allocateHartLocal(UInt64.self, count: harts * Self.stride, initialValue: Self.none)
+        activeCount = allocateHartLocal(UInt64.self, count: 1, initialValue: 0)
     }
 
     deinit {
@@ -30,7 +30,7 @@ public final class ReservationSet: @unchecked Sendable {
 
     /// Hart `slot` reserves `address` (replacing any reservation it held).
     func reserve(_ slot: Int, _ address: UInt64) {
-        if rvgem_atomic_exchange64(addresses + slot, address & Self.granuleMask) == Self.none {
+        if rvgem_atomic_exchange64(addresses + slot * Self.stride, address & Self.granuleMask) == Self.none {
             _ = rvgem_atomic_fetch_add64(activeCount, 1)
         }
     }
@@ -38,7 +38,7 @@ public final class ReservationSet: @unchecked Sendable {
     /// Hart `slot` gives up its reservation; returns the granule it still held, or `none` if a
     /// store broke it.
     func take(_ slot: Int) -> UInt64 {
-        let held = rvgem_atomic_exchange64(addresses + slot, Self.none)
+        let held = rvgem_atomic_exchange64(addresses + slot * Self.stride, Self.none)
         if held != Self.none { _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max) }
         return held
     }
@@ -47,9 +47,20 @@ public final class ReservationSet: @unchecked Sendable {
     func storeDone(_ address: UInt64, by slot: Int) {
         let granule = address & Self.granuleMask
         for i in 0..<count where i != slot {
-            if rvgem_atomic_load64(addresses + i) == granule && rvgem_atomic_cas64(addresses + i, granule, Self.none) {
+            let entry = addresses + i * Self.stride
+            if rvgem_atomic_load64(entry) == granule && rvgem_atomic_cas64(entry, granule, Self.none) {
                 _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max)
             }
         }
     }
+}
+
+/// Memory a hart's thread writes often (registers, caches), on cache lines of its own so that harts
+/// on other host threads never share a line with it (false sharing would cost a miss per write).
+func allocateHartLocal<T>(_ type: T.Type, count: Int, initialValue: T) -> UnsafeMutablePointer<T> {
+    let line = 128  // two 64-byte lines: x86 prefetches pairs
+    let bytes = (MemoryLayout<T>.stride * count + line - 1) / line * line
+    let p = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: line).bindMemory(to: T.self, capacity: count)
+    p.initialize(repeating: initialValue, count: count)
+    return p
 }
