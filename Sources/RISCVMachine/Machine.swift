@@ -100,7 +100,9 @@ public final class Machine {
         let base = LinuxAddressSpace.pageAligned(down: image.segments.map(\.virtualAddress).min() ?? 0x10000)
         let size = configuration.memory.reduce(0) { $0 + $1.size }
         let imageEnd = image.segments.map { $0.virtualAddress &+ $0.memorySize }.max() ?? base
-        guard base > 0, imageEnd &- base < size / 2 else {
+        // The image, then at least as much heap room again, then the stack and its guard gap.
+        let needed = 2 * (imageEnd &- base) + LinuxAddressSpace.stackSize + LinuxAddressSpace.stackGap
+        guard base > 0, imageEnd > base, needed <= size else {
             throw MachineError("\(path): the program does not fit in \(size >> 20) MiB of guest memory with its stack and heap (raise -m)")
         }
         let memory: PhysicalMemory

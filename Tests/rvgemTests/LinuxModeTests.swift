@@ -97,6 +97,13 @@ struct LinuxModeTests {
         #expect(result.standardError.contains("dynamically linked") && result.standardError.filter { $0 == "\n" }.count == 1)
     }
 
+    @Test func tooLittleMemoryIsOneLine() throws {
+        let result = try HostProcess.run(HostProcess.rvgem(), ["-m4", Self.program("fatal")])
+        #expect(result.status == 1 && !result.killedBySignal)
+        #expect(result.standardError.hasSuffix("does not fit in 4 MiB of guest memory with its stack and heap (raise -m)\n"))
+        #expect(result.standardError.filter { $0 == "\n" }.count == 1)
+    }
+
     @Test func oneHartOnly() throws {
         let result = try HostProcess.run(HostProcess.rvgem(), ["-p2", Self.program("fatal")])
         #expect(result.status == 1 && result.standardError.contains("one hart"))

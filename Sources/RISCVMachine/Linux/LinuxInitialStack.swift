@@ -17,8 +17,10 @@ struct LinuxInitialStack {
     func build(into guest: GuestMemory, arguments: [String], environment: [String],
                auxiliary: [(AuxiliaryKey, UInt64)], random: [UInt8], executableName: String) -> UInt64? {
         var cursor = top - 16  // a zero word at the very top, as Linux leaves
+        // Strings and tables may fill half the stack, as Linux allows a quarter of the limit for strings.
+        let floor = top - LinuxAddressSpace.stackSize / 2
         func push(_ bytes: [UInt8]) -> UInt64? {
-            guard UInt64(bytes.count) < cursor - (top - LinuxAddressSpace.stackSize / 2) else { return nil }
+            guard cursor >= floor + UInt64(bytes.count) + 16 else { return nil }
             cursor -= UInt64(bytes.count)
             return guest.write(bytes, at: cursor) ? cursor : nil
         }
@@ -42,6 +44,7 @@ struct LinuxInitialStack {
         words += [AuxiliaryKey.random.rawValue, randomBytes, AuxiliaryKey.execfn.rawValue, execfn,
                   AuxiliaryKey.null.rawValue, 0]
         let size = UInt64(words.count * 8)
+        guard cursor >= floor + size + 16 else { return nil }
         cursor = (cursor - size) & ~15
         var table = GuestStructure(size: words.count * 8)
         for (i, w) in words.enumerated() { table.put(w, at: i * 8) }
