@@ -2,13 +2,17 @@
 /* Hart 0 writes a tiny function (li a0, K; ret) into a data buffer and every hart calls it. Then
    hart 0 rewrites K and all call it again: each hart must run the new code, never a copy it decoded
    in the previous round. The callers execute FENCE.I first, as RISC-V requires for code another
-   hart wrote (code_patch_nofence checks Spike's stronger round-robin behaviour). */
+   hart wrote (code_patch_nofence includes this file with CALLERS_FENCE 0 to check Spike's stronger
+   round-robin behaviour). */
 #include <stdint.h>
 #include <stdio.h>
 
 #include "rvgem_mt.h"
 
 #define ROUNDS 8
+#ifndef CALLERS_FENCE
+#define CALLERS_FENCE 1
+#endif
 
 static uint32_t code[4] __attribute__((aligned(64)));
 static volatile int32_t results[RVGEM_MAX_HARTS][ROUNDS];
@@ -23,7 +27,8 @@ static void write_function(int32_t k)
 static void call_function(unsigned h, void *arg)
 {
     unsigned round = (unsigned)(uintptr_t)arg;
-    __asm__ volatile ("fence.i" ::: "memory");
+    if (CALLERS_FENCE)
+        __asm__ volatile ("fence.i" ::: "memory");
     int32_t (*function)(void) = (int32_t (*)(void))(uintptr_t)code;
     results[h][round] = function();
 }
