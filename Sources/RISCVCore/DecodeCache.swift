@@ -146,6 +146,8 @@ final class DecodeCache {
             return DecodedInstruction(op: .illegal, length: inst.length)
         }
         if inst.rd == 0 && writesIntegerRegister(inst.op) { inst.rd = 32 }
+        // A RoCC command without xd writes no register: its rd goes to the sink too.
+        if inst.op == .custom3 && inst.imm & RoCCCommand.writesRdBit == 0 { inst.rd = 32 }
         return inst
     }
 }

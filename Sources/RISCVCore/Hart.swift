@@ -90,6 +90,8 @@ public final class Hart {
     public var commitLog = CommitRecord()
     /// Called as each trap is taken (cause, interrupt?, tval, epc), for Spike's `-l` trap lines.
     public var trapObserver: ((Hart, UInt64, Bool, UInt64, UInt64) -> Void)?
+    /// Answers custom-3 instructions (`--extension=gemmini`); nil: they are illegal, as on Spike.
+    var accelerator: (any RoCCAccelerator)?
     /// When set, U-mode traps go to it rather than to a trap handler (see `startUserProcess`).
     public internal(set) var userEnvironment: (any UserModeEnvironment)?
 

@@ -225,6 +225,14 @@ extension Hart {
                 case .ebreak:
                     trap = Trap(.breakpoint, tval: pc)
                     break blocks
+                case .custom3:
+                    // Ends its block: the accelerator may have rewritten memory holding code.
+                    self.pc = pc
+                    guard executeRoCC(slot.pointee.inst) else { trap = illegalInstruction(at: pc); break blocks }
+                    if T.observesInstructions { tracer.didRetire(self, pc: pc, instruction: slot.pointee.inst) }
+                    pc &+= length
+                    slot = scratch + 1
+                    continue blocks
                 case .fence_i, .sfence_vma:
                     // Not serializing in Spike, but cached translations or code may be stale: re-resolve.
                     self.pc = pc

@@ -9,7 +9,7 @@ extension DecodeCache {
         switch op {
         case .jal, .jalr, .beq, .bne, .blt, .bge, .bltu, .bgeu,
              .ecall, .ebreak, .mret, .sret, .wfi, .sfence_vma, .fence_i,
-             .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .illegal:
+             .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci, .illegal, .custom3:
             true
         default:
             false
@@ -40,7 +40,7 @@ extension DecodeCache {
     }
 
     static func isFloatingPoint(_ op: Opcode) -> Bool {
-        op.rawValue >= Opcode.flw.rawValue
+        op.rawValue >= Opcode.flw.rawValue && op.rawValue <= Opcode.fcvt_bf16_s.rawValue
     }
 
     static func isDoublePrecision(_ op: Opcode) -> Bool {

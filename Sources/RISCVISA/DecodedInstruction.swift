@@ -43,6 +43,8 @@ public enum Opcode: UInt16, CaseIterable, Sendable {
     case fmv_x_d, fmv_d_x, feq_d, flt_d, fle_d, fclass_d
     // Zfbfmin (with the Zfh moves and half-word loads/stores it includes)
     case flh, fsh, fmv_x_h, fmv_h_x, fcvt_s_bf16, fcvt_bf16_s
+    // RoCC (custom-3): executed by the hart's accelerator
+    case custom3
 
     /// The assembler mnemonic, e.g. `fence.i`.
     public var mnemonic: String { String(String(describing: self).map { $0 == "_" ? "." : $0 }) }

@@ -59,6 +59,8 @@ private func expand(_ f: InstructionBits, _ op: Opcode, _ layout: FieldLayout) -
         return DecodedInstruction(op: op, rd: f.rd, rs1: f.rs1, rm: f.ordering)
     case .atomic:
         return DecodedInstruction(op: op, rd: f.rd, rs1: f.rs1, rs2: f.rs2, rm: f.ordering)
+    case .rocc:
+        return DecodedInstruction(op: op, rd: f.rd, rs1: f.rs1, rs2: f.rs2, imm: Int32(f.field(25, 7) | f.field(12, 3) << 7))
 
     case .compressedAddi4spn:
         return DecodedInstruction(op: op, rd: f.compressedRs2Prime, rs1: sp, length: 2, imm: f.addi4spnImmediate)

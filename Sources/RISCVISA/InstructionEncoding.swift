@@ -89,6 +89,8 @@ enum FieldLayout: UInt8, Sendable {
     case loadReserved
     /// rd, rs1, rs2 and `aq << 1 | rl`.
     case atomic
+    /// A RoCC command: rd, rs1, rs2, and in `imm` funct7 | funct3 << 7 (funct3 = xd, xs1, xs2).
+    case rocc
 
     // Compressed formats; each expands to the base instruction's fields. A trailing `'` register is
     // one of x8-x15 in a 3-bit field.

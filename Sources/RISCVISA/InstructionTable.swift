@@ -6,7 +6,7 @@
 /// Every 32-bit row, in lookup priority order.
 let instructionTable: [InstructionEncoding] =
     integerInstructions + systemInstructions + multiplyInstructions + atomicInstructions
-    + floatInstructions + doubleInstructions + halfAndBrainFloatInstructions
+    + floatInstructions + doubleInstructions + halfAndBrainFloatInstructions + roccInstructions
 
 // MARK: Format helpers
 
@@ -282,4 +282,10 @@ private let halfAndBrainFloatInstructions: [InstructionEncoding] = [
     floatMove("fmv.x.h", 0xe400_0053, .fmv_x_h, [.xrd, .frs1]),
     floatUnary("fcvt.bf16.s", 0x4480_0053, .fcvt_bf16_s),
     floatUnary("fcvt.s.bf16", 0x4060_0053, .fcvt_s_bf16),
+]
+
+/// custom-3, the opcode RoCC accelerators such as Gemmini answer (an illegal instruction when none is
+/// attached). Spike's RoCC extensions register no disassembly, so its logs print it as `unknown`.
+private let roccInstructions: [InstructionEncoding] = [
+    InstructionEncoding("unknown", 0x7b, 0x7f, .custom3, .rocc, []),
 ]
