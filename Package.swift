@@ -18,13 +18,14 @@ let package = Package(
         .target(name: "CLinuxHost"),
         .target(name: "RISCVISA"),
         .target(name: "SoftFloat"),
+        .target(name: "Gemmini", dependencies: ["SoftFloat"]),
         // Host atomics on guest memory for harts on several threads (Swift has none on raw pointers).
         .target(name: "CGuestAtomics"),
         // The interpreter keeps hart state in a class; its accesses are confined to one thread, so the
         // dynamic exclusivity checks (a runtime call per property access) buy nothing there.
         .target(name: "RISCVCore", dependencies: ["RISCVISA", "SoftFloat", "CGuestAtomics"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
-        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader", "CLinuxHost", "CGuestAtomics"]),
+        .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader", "Gemmini", "CLinuxHost", "CGuestAtomics"]),
         .executableTarget(name: "rvgem", dependencies: [
             "RISCVMachine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -33,6 +34,7 @@ let package = Package(
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
                     resources: [.copy("Vectors")]),
+        .testTarget(name: "GemminiTests", dependencies: ["Gemmini"]),
         .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine"]),
         .testTarget(name: "rvgemTests", dependencies: ["rvgem"]),
     ]

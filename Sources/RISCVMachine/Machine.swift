@@ -60,6 +60,9 @@ public final class Machine {
 
         let ids = configuration.hartIDs ?? (0..<UInt64(configuration.harts)).map { $0 }
         harts = ids.map { Hart(hartID: $0, extensions: configuration.extensions, memory: memory) }
+        if configuration.accelerators.contains("gemmini") {
+            for hart in harts { hart.attach(GemminiAttachment(configuration: configuration.gemmini)) }
+        }
         memory.attach(BootROM(entry: configuration.startPC ?? image.entry), at: BootROM.base, size: BootROM.size)
         clint = CLINT(harts: harts)
         memory.attach(clint, at: CLINT.base, size: CLINT.size)

@@ -1,3 +1,4 @@
+import Gemmini
 import RISCVCore
 
 /// Everything a run is configured with; the command line fills it in (Spike's spellings).
@@ -47,8 +48,10 @@ public struct MachineConfiguration: Sendable {
     public var printStatistics: Bool = false
     /// `--log=`: where logs go; nil means standard error.
     public var logPath: String? = nil
-    /// `--extension=` names (RoCC accelerators).
+    /// `--extension=` names (RoCC accelerators): "gemmini" gives every hart a Gemmini.
     public var accelerators: [String] = []
+    /// What each Gemmini is built as (`--gemmini-config=`).
+    public var gemmini: GemminiConfiguration = .int8
     /// Host descriptors behind the guest's stdin, stdout and stderr; tests point them at files. A
     /// bare-metal guest's stderr follows its stdout, as on Spike.
     public var hostInput: Int32 = 0

@@ -74,9 +74,7 @@ struct HostOptions: ParsableArguments {
         if let unknown = accelerators.first(where: { !Self.knownAccelerators.contains($0) }) {
             throw .invalidValue("unknown --extension '\(unknown)' (known: \(Self.knownAccelerators.joined(separator: ", ")))")
         }
-        if let accelerator = accelerators.first {
-            throw .invalidValue("--extension=\(accelerator): the Gemmini accelerator is not available yet")
-        }
+        configuration.accelerators = accelerators
 
         if parallel && (logInstructions || logCommits) {
             throw .invalidValue("--parallel cannot write -l or --log-commits logs (they follow the deterministic schedule)")

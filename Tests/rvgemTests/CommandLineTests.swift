@@ -145,7 +145,6 @@ struct CommandLineTests {
         (["--isa=rv32gc", "prog"], "rvgem: error: bad --isa option 'rv32gc': rvgem implements RV64 only"),
         (["--isa=rv64gc_zba", "prog"], "rvgem: error: bad --isa option 'rv64gc_zba': unsupported extension 'zba'"),
         (["--priv=s", "prog"], "rvgem: error: bad --priv option 's' (expected m, mu or msu)"),
-        (["--extension=gemmini", "prog"], "rvgem: error: --extension=gemmini: the Gemmini accelerator is not available yet"),
         (["--extension=hwacha", "prog"], "rvgem: error: unknown --extension 'hwacha' (known: gemmini)"),
         (["--linux", "--bare", "prog"], "rvgem: error: --linux and --bare contradict each other; give one"),
         (["--bare", "--chroot=/tmp", "prog"], "rvgem: error: --chroot applies to Linux programs, not with --bare"),
