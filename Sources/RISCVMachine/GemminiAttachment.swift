@@ -16,7 +16,7 @@ final class GemminiAttachment: RoCCAccelerator {
             return try gemmini.execute(funct7: command.funct7, rs1: command.rs1, rs2: command.rs2,
                                        memory: HartMemory(hart: hart))
         } catch {
-            printToStandardError("rvgem: gemmini on hart \(hart.hartID), pc 0x\(String(hart.pc, radix: 16)): \(error.description)")
+            printToStandardError("rvgem: hart \(hart.hartID), pc 0x\(String(hart.pc, radix: 16)): \(error.description)")
             return nil
         }
     }

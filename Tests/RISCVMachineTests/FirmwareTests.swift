@@ -5,6 +5,7 @@ import Testing
 /// Runs every guest test program that `make -C firmware` built (firmware/build/tests/**.elf) and checks
 /// its exit status and output against the conventions of firmware/tests/README.md:
 /// exit 0 unless the source's first line says `expect-exit: N`; stdout equal to `NAME.expected` if present;
+/// an `extension: gemmini` line among the first two attaches Gemmini (`--extension=gemmini`);
 /// a `harts: 1 2 4` line among the first two runs the program once per hart count (`-p<n>`), and for
 /// more than one hart in both schedules (Spike's round robin, and `--parallel` host threads) unless a
 /// `schedule: round-robin` line among the first two says the program relies on Spike's.
@@ -50,6 +51,7 @@ struct FirmwareTests {
         var configuration = MachineConfiguration(programPath: Self.buildDirectory.appendingPathComponent(run.program).path)
         configuration.harts = run.harts
         configuration.parallel = run.parallel
+        if Self.header(stem).contains(where: { $0.contains("extension: gemmini") }) { configuration.accelerators = ["gemmini"] }
         configuration.hostOutput = handle.fileDescriptor
         configuration.instructionLimit = 50_000_000  // a runaway guest fails instead of hanging the suite
         let machine = try Machine(configuration: configuration)

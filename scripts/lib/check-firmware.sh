@@ -8,6 +8,8 @@
 #        scripts/lib/check-firmware.sh .build/release/rvgem
 #   (or: make -C firmware check RUN="/path/to/spike --isa=rv64gc")
 #
+# Markers among a source's first two lines add options: `harts: N ...` runs it with -pN (the first
+# count), `extension: gemmini` with --extension=gemmini; `rvgem-only` skips it on other simulators.
 # Each firmware/build/tests/**/NAME.elf (but the Linux programs of linux/ and linux-special/) runs as `SIMULATOR OPTIONS... NAME.elf`; it passes when its
 # exit status is the `expect-exit: N` on the first line of its source (else 0) and, if
 # firmware/tests/**/NAME.expected exists, its standard output equals that file. Exits 1 on any failure.
@@ -31,16 +33,24 @@ while IFS= read -r elf; do
   stem=${elf#"$build/"}
   stem=${stem%.elf}
   want=0
+  extra=()
   for src in "$sources/$stem.c" "$sources/$stem.S"; do
     if [ -f "$src" ]; then
       marker=$(head -n 1 "$src" | sed -n 's/.*expect-exit:[[:space:]]*\([0-9][0-9]*\).*/\1/p')
       want=${marker:-0}
+      header=$(head -n 2 "$src")
+      if grep -q 'extension: gemmini' <<<"$header"; then extra+=(--extension=gemmini); fi
+      harts=$(sed -n 's/.*harts:[[:space:]]*\([0-9][0-9]*\).*/\1/p' <<<"$header" | head -n 1)
+      if [ -n "$harts" ] && [ "$harts" != 1 ]; then extra+=("-p$harts"); fi
+      skip=$(grep -c 'rvgem-only' <<<"$header" || true)
       break
     fi
   done
+  if [ "${skip:-0}" -gt 0 ] && [ "$(basename "$1")" != rvgem ]; then continue; fi
   set +e
-  timeout "$timeout" "$@" "$elf" >"$out" 2>/dev/null
-  status=$?
+  timeout "$timeout" "$1" "${extra[@]}" "${@:2}" "$elf" 2>/dev/null |
+    sed -e '/^Gemmini extension configured with:$/d' -e '/^    dim = [0-9]*$/d' >"$out"  # Spike's libgemmini banner
+  status=${PIPESTATUS[0]}
   set -e
   problem=
   [ "$status" -eq "$want" ] || problem="exit status $status, expected $want"

@@ -2,7 +2,7 @@
 /* Hart 0 writes a tiny function (li a0, K; ret) into a data buffer and every hart calls it. Then
    hart 0 rewrites K and all call it again: each hart must run the new code, never a copy it decoded
    in the previous round. The callers execute FENCE.I first, as RISC-V requires for code another
-   hart wrote (code_patch_nofence includes this file with CALLERS_FENCE 0 to check Spike's stronger
+   hart wrote (code_patch_nofence includes this file with CALLERS_FENCE 0 to check rvgem's stronger
    round-robin behaviour). */
 #include <stdint.h>
 #include <stdio.h>

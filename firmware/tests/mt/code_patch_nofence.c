@@ -1,8 +1,8 @@
 // harts: 2 4 8
-// schedule: round-robin
-/* code_patch without FENCE.I on the callers: in Spike's round-robin schedule a store to code is
-   seen by every hart at once (Spike and rvgem drop every hart's decoded copy), which programs that
-   skip FENCE.I come to rely on. Not a RISC-V guarantee: with --parallel, another hart's stores to
-   code are certain to show only after that hart's FENCE.I (or, in rvgem, its next quantum). */
+// schedule: round-robin, rvgem-only (Spike's per-hart instruction caches keep stale copies)
+/* code_patch without FENCE.I on the callers. In the round-robin schedule rvgem drops every hart's
+   decoded copy of code another hart overwrites, so the callers still see the new code. Not a RISC-V
+   guarantee, and not Spike's behaviour either (its instruction caches need FENCE.I); with --parallel
+   another hart's stores to code show only after FENCE.I (or, in rvgem, the hart's next quantum). */
 #define CALLERS_FENCE 0
 #include "code_patch.c"
