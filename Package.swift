@@ -27,7 +27,7 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),
         .target(name: "RISCVMachine", dependencies: ["RISCVCore", "ELFLoader", "Gemmini", "CLinuxHost", "CGuestAtomics"]),
         .executableTarget(name: "rvgem", dependencies: [
-            "RISCVMachine",
+            "RISCVMachine", "Gemmini",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "RISCVISATests", dependencies: ["RISCVISA"], exclude: ["Vectors"]),

@@ -25,6 +25,7 @@ extension GemminiAccelerator {
     /// accumulator as raw int32 (overwrite or accumulate), or into the scratchpad rounding-shifted by
     /// sys_shift (OS only), saturated to int8, then ReLU.
     func compute(a: UInt64, bd: UInt64, preload doPreload: Bool) throws(GemminiError) {
+        if configuration.isFloat { try computeFloat(a: a, bd: bd, preload: doPreload); return }
         let garbage = GemminiAccelerator.garbage
         let aAddr = UInt32(truncatingIfNeeded: a)
         let aCols = Int((a >> 32) & 0xFFFF), aRows = Int((a >> 48) & 0xFFFF)

@@ -39,6 +39,11 @@ public struct GemminiConfiguration: Sendable, Equatable {
         }
     }
 
+    /// The float type of the scale fields.
+    public enum ScaleType: Sendable, Equatable {
+        case fp32, bf16
+    }
+
     public enum Dataflows: Sendable, Equatable {
         case outputStationary, weightStationary, both
         func allows(weightStationary ws: Bool) -> Bool {
@@ -54,6 +59,12 @@ public struct GemminiConfiguration: Sendable, Equatable {
     public var dim: Int
     public var elementType: ElementType
     public var accumulatorType: AccumulatorType
+    /// The spatial array's output type (what each PE's multiply-add rounds to in weight-stationary):
+    /// int32 for the integer configuration, fp32 or bf16 for float ones.
+    public var arrayOutputType: AccumulatorType
+    /// The type of the mvin and accumulator scales (`scale_t`, `scale_acc_t`, `acc_scale_t`): its bits sit
+    /// in the low bits of the config scale fields (a BF16 scale in bits [47:32]).
+    public var scaleType: ScaleType
     public var scratchpadBanks: Int
     public var scratchpadBankRows: Int
     public var accumulatorRows: Int
@@ -65,10 +76,13 @@ public struct GemminiConfiguration: Sendable, Equatable {
 
     public init(dim: Int, elementType: ElementType, accumulatorType: AccumulatorType,
                 scratchpadBanks: Int, scratchpadBankRows: Int, accumulatorRows: Int,
-                dataflows: Dataflows = .both, maxBytes: Int = 64, normStatIDs: Int = 4) {
+                dataflows: Dataflows = .both, maxBytes: Int = 64, normStatIDs: Int = 4,
+                arrayOutputType: AccumulatorType? = nil, scaleType: ScaleType = .fp32) {
         self.dim = dim
         self.elementType = elementType
         self.accumulatorType = accumulatorType
+        self.arrayOutputType = arrayOutputType ?? accumulatorType
+        self.scaleType = scaleType
         self.scratchpadBanks = scratchpadBanks
         self.scratchpadBankRows = scratchpadBankRows
         self.accumulatorRows = accumulatorRows

@@ -141,9 +141,7 @@ public final class GemminiAccelerator {
     /// One custom-3 instruction: funct7 selects the command; rs1/rs2 are the source register values.
     /// Returns the value for rd (only COUNTER, funct7 126, produces one; return 0 otherwise).
     public func execute(funct7: UInt32, rs1: UInt64, rs2: UInt64, memory: any GemminiMemory) throws(GemminiError) -> UInt64 {
-        guard isIntegerConfiguration else {
-            throw GemminiError("gemmini: element type \(configuration.elementType) / accumulator \(configuration.accumulatorType) not supported yet")
-        }
+        if let reason = configuration.unsupportedReason { throw GemminiError(reason) }
         statistics.commands &+= 1
         if funct7 == 126 {
             return counterOperation(rs1)
@@ -193,7 +191,8 @@ public final class GemminiAccelerator {
             storeStride = rs2 & 0xFFFF_FFFF
             let act = UInt8((rs1 >> 2) & 3)
             accActivation = act == 0 ? (accActivation == 4 ? 4 : 0) : act
-            accScale = Float(bitPattern: UInt32(truncatingIfNeeded: rs2 >> 32))
+            accScale = configuration.isFloat ? floatAccScale(field: UInt32(truncatingIfNeeded: rs2 >> 32))
+                : Float(bitPattern: UInt32(truncatingIfNeeded: rs2 >> 32))
             poolStride = Int((rs1 >> 4) & 3)
             poolSize = Int((rs1 >> 6) & 3)
             poolUpad = Int((rs1 >> 8) & 3)

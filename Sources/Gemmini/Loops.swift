@@ -53,8 +53,10 @@ extension GemminiAccelerator {
         var bStart: UInt32 = (bSpadID == 2 ? UInt32(spadRows) : half) &- UInt32(K * J * n)
         let dStart: UInt32 = 1 << 31
         let cStart: UInt32 = (3 << 30) | (fullC ? 1 << 29 : 0)
-        let sizeofC: UInt64 = fullC ? 4 : 1
-        let sizeofD: UInt64 = lowD ? 1 : 4
+        let elemBytes = UInt64(configuration.elementType.byteCount)
+        let accBytes = UInt64(configuration.accumulatorType.byteCount)
+        let sizeofC: UInt64 = fullC ? accBytes : elemBytes
+        let sizeofD: UInt64 = lowD ? elemBytes : accBytes
         let dimU = UInt64(n)
         @inline(__always) func tileRows(_ i: Int) -> Int { n - (i == I - 1 ? c.padI : 0) }
         @inline(__always) func tileColsJ(_ j: Int) -> Int { n - (j == J - 1 ? c.padJ : 0) }
@@ -68,9 +70,9 @@ extension GemminiAccelerator {
                 for j in 0..<J {
                     let tile = i * J + j
                     let rows = tileRows(i), cols = tileColsJ(j)
-                    let aAddr = c.A &+ (UInt64(i) &* c.strideA &+ UInt64(j)) &* dimU
+                    let aAddr = c.A &+ (UInt64(i) &* c.strideA &+ UInt64(j)) &* dimU &* elemBytes
                     try mvin(dram: aAddr, local: operand(rows, cols, sp(aStart, tile)), mover: 0, memory: memory)
-                    let bAddr = c.B &+ (UInt64(i) &* c.strideB &+ UInt64(j)) &* dimU
+                    let bAddr = c.B &+ (UInt64(i) &* c.strideB &+ UInt64(j)) &* dimU &* elemBytes
                     try mvin(dram: bAddr, local: operand(rows, cols, sp(bStart, tile)), mover: 1, memory: memory)
                     if c.C != 0 {
                         let cAddr = c.C &+ (UInt64(i) &* c.strideC &+ UInt64(j)) &* dimU &* sizeofC
@@ -101,10 +103,10 @@ extension GemminiAccelerator {
                     if j == 0 && c.A != 0 {
                         let address: UInt64, rows: Int, cols: Int
                         if aT {
-                            address = c.A &+ (UInt64(k) &* c.strideA &+ UInt64(i)) &* dimU
+                            address = c.A &+ (UInt64(k) &* c.strideA &+ UInt64(i)) &* dimU &* elemBytes
                             cols = tileRows(i); rows = tileK(k)
                         } else {
-                            address = c.A &+ (UInt64(i) &* c.strideA &+ UInt64(k)) &* dimU
+                            address = c.A &+ (UInt64(i) &* c.strideA &+ UInt64(k)) &* dimU &* elemBytes
                             cols = tileK(k); rows = tileRows(i)
                         }
                         try mvin(dram: address, local: operand(rows, cols, aAddrSp), mover: 0, memory: memory)
@@ -112,10 +114,10 @@ extension GemminiAccelerator {
                     if i == 0 && c.B != 0 {
                         let address: UInt64, rows: Int, cols: Int
                         if bT {
-                            address = c.B &+ (UInt64(j) &* c.strideB &+ UInt64(k)) &* dimU
+                            address = c.B &+ (UInt64(j) &* c.strideB &+ UInt64(k)) &* dimU &* elemBytes
                             cols = tileK(k); rows = tileColsJ(j)
                         } else {
-                            address = c.B &+ (UInt64(k) &* c.strideB &+ UInt64(j)) &* dimU
+                            address = c.B &+ (UInt64(k) &* c.strideB &+ UInt64(j)) &* dimU &* elemBytes
                             cols = tileColsJ(j); rows = tileK(k)
                         }
                         try mvin(dram: address, local: operand(rows, cols, bAddrSp), mover: 1, memory: memory)
@@ -169,10 +171,5 @@ extension GemminiAccelerator {
             }
             row += statIDs
         }
-    }
-
-    /// LOOP_CONV_WS: the hardware's convolution loop.
-    func loopConvWS(_ rs1: UInt64, _ rs2: UInt64, memory: any GemminiMemory) throws(GemminiError) {
-        throw GemminiError("gemmini: LOOP_CONV_WS not supported yet")
     }
 }

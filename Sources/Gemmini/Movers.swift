@@ -7,6 +7,7 @@ extension GemminiAccelerator {
     /// config_ld) to a scratchpad or accumulator address. Column block b (of DIM columns) lands
     /// `b * blockStride` rows further. Main-memory address 0 loads zeros.
     func mvin(dram: UInt64, local: UInt64, mover: Int, memory: any GemminiMemory) throws(GemminiError) {
+        if configuration.isFloat { try mvinFloat(dram: dram, local: local, mover: mover, memory: memory); return }
         let toAcc = (local >> 31) & 1 != 0
         let accumulate = (local >> 30) & 1 != 0
         let base = Int(local & 0x1FFF_FFFF)
@@ -129,6 +130,7 @@ extension GemminiAccelerator {
     /// normalisation command (bits 28:26), pre-activation, acc scale and activation apply, or the raw
     /// int32 with bit 29. With pooling configured, max-pools instead.
     func mvout(dram: UInt64, local: UInt64, memory: any GemminiMemory) throws(GemminiError) {
+        if configuration.isFloat { try mvoutFloat(dram: dram, local: local, memory: memory); return }
         let fromAcc = (local >> 31) & 1 != 0
         let full = (local >> 29) & 1 != 0
         let normCmd = Int((local >> 26) & 7)

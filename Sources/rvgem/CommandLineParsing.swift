@@ -1,9 +1,12 @@
 import ArgumentParser
+import Gemmini
 import RISCVMachine
 
 /// What the command line asks for.
 enum CommandLineAction {
     case showHelp
+    /// `--print-gemmini-params`: the C header for guest programs built for this Gemmini.
+    case printGemminiParameters(GemminiConfiguration)
     case run(MachineConfiguration)
 }
 
@@ -18,6 +21,9 @@ func parseCommandLine(_ arguments: [String]) throws(CommandLineError) -> Command
     } catch {
         // The split accepted only options HostOptions declares, so this is a mismatch between the two.
         throw .usage(HostOptions.message(for: error))
+    }
+    if options.printGemminiParameters {
+        return .printGemminiParameters(try options.makeConfiguration(programPath: "", programArguments: []).gemmini)
     }
     guard let programPath = split.programPath else { throw .usage("missing program") }
     return .run(try options.makeConfiguration(programPath: programPath, programArguments: split.programArguments))
@@ -45,6 +51,9 @@ let usageText = """
       --stats               Print instructions, time and MIPS to stderr at exit
       --extension=<name>    Specify RoCC Extension (\(HostOptions.knownAccelerators.joined(separator: ", ")))
                               This flag can be used multiple times.
+      --gemmini-config=<name> What each Gemmini is built as: \(GemminiConfiguration.presetNames.joined(separator: ", "))
+                              [default int8]
+      --print-gemmini-params Print the gemmini_params.h matching --gemmini-config and exit
       --instructions=<n>    Stop after n instructions
       --parallel            Run each hart on a host thread of its own (default: Spike's
                               deterministic round-robin schedule, which logs need)

@@ -29,9 +29,9 @@ struct HostArguments: Equatable {
 /// Spike's spellings of the options rvgem takes.
 enum HostOptionSpelling {
     static let help: Set = ["-h", "--help"]
-    static let flags: Set = ["-l", "--log-commits", "--stats", "--linux", "--bare", "--parallel"]
+    static let flags: Set = ["-l", "--log-commits", "--stats", "--linux", "--bare", "--parallel", "--print-gemmini-params"]
     static let takingValue: Set = ["-p", "-m", "--log", "--isa", "--priv", "--pc", "--hartids",
-                                   "--extension", "--instructions", "--chroot"]
+                                   "--extension", "--instructions", "--chroot", "--gemmini-config"]
 }
 
 /// Splits `arguments` (without the command name) by Spike's rules: a single-dash option is one letter

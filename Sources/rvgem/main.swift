@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Gemmini
 import RISCVMachine
 
 func printToStandardError(_ line: String) {
@@ -19,6 +20,9 @@ do throws(CommandLineError) {
 switch action {
 case .showHelp:
     print(usageText, terminator: "")
+    exit(0)
+case .printGemminiParameters(let configuration):
+    print(configuration.cHeader(), terminator: "")
     exit(0)
 case .run(let configuration):
     do throws(MachineError) {

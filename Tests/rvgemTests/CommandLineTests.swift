@@ -1,3 +1,4 @@
+import Gemmini
 import RISCVCore
 import RISCVMachine
 import Testing
@@ -8,7 +9,7 @@ private struct HelpInsteadOfRun: Error {}
 private func configuration(_ arguments: String...) throws -> MachineConfiguration {
     switch try parseCommandLine(arguments) {
     case .run(let configuration): return configuration
-    case .showHelp: throw HelpInsteadOfRun()
+    case .showHelp, .printGemminiParameters: throw HelpInsteadOfRun()
     }
 }
 
@@ -97,6 +98,16 @@ struct CommandLineTests {
         #expect(try configuration("-m0xfffffffffffff000:0x1000", "p").memory == [.init(base: 0xffff_ffff_ffff_f000, size: 0x1000)])
     }
 
+    @Test func gemminiPresets() throws {
+        #expect(try configuration("--extension=gemmini", "prog").gemmini == .int8)
+        #expect(try configuration("--extension=gemmini", "--gemmini-config=fp32", "prog").gemmini == .fp32)
+        guard case .printGemminiParameters(let preset) = try parseCommandLine(["--gemmini-config=bf16", "--print-gemmini-params"]) else {
+            Issue.record("--print-gemmini-params did not ask for the header")
+            return
+        }
+        #expect(preset == .bf16)
+    }
+
     @Test func programKindAndRoot() throws {
         #expect(try configuration("prog").programKind == .automatic)
         #expect(try configuration("--linux", "prog").programKind == .linux)
@@ -146,6 +157,8 @@ struct CommandLineTests {
         (["--isa=rv64gc_zba", "prog"], "rvgem: error: bad --isa option 'rv64gc_zba': unsupported extension 'zba'"),
         (["--priv=s", "prog"], "rvgem: error: bad --priv option 's' (expected m, mu or msu)"),
         (["--extension=hwacha", "prog"], "rvgem: error: unknown --extension 'hwacha' (known: gemmini)"),
+        (["--gemmini-config=int4", "--extension=gemmini", "prog"], "rvgem: error: unknown --gemmini-config 'int4' (known: int8, fp32, bf16, bf16-acc32)"),
+        (["--gemmini-config=fp32", "prog"], "rvgem: error: --gemmini-config needs --extension=gemmini"),
         (["--linux", "--bare", "prog"], "rvgem: error: --linux and --bare contradict each other; give one"),
         (["--bare", "--chroot=/tmp", "prog"], "rvgem: error: --chroot applies to Linux programs, not with --bare"),
         (["--chroot=", "prog"], "rvgem: error: --chroot needs a directory"),

@@ -1,7 +1,9 @@
 /*
  * Gemmini commands for bare-metal RVGem programs (rvgem --extension=gemmini): one inline function per
- * command of the custom-3 RoCC interface, packed as in the facts of shared/spec/gemmini.md, for the
- * default int8 configuration (DIM 16, int8 elements, int32 accumulator, float scales).
+ * command of the custom-3 RoCC interface, packed as in the facts of shared/spec/gemmini.md. DIM is
+ * the default int8 configuration's 16 unless RVGEM_GEMMINI_DIM is defined first (4 for the fp32 and
+ * bf16 presets). Scales are passed as the bits of the configuration's scale type: gemmini_f32_bits(x)
+ * for float scales, GEMMINI_BF16_ONE-style BF16 bits for the bf16 preset.
  *
  * Local addresses count rows of DIM elements; RVGEM_GEMMINI_ACC (bit 31) selects the accumulator,
  * RVGEM_GEMMINI_ACCUMULATE (bit 30) adds instead of overwriting, RVGEM_GEMMINI_FULL (bit 29) makes an
@@ -13,7 +15,11 @@
 #include <stdint.h>
 #include <string.h>
 
+#ifndef RVGEM_GEMMINI_DIM
 #define RVGEM_GEMMINI_DIM 16
+#endif
+#define GEMMINI_F32_ONE 0x3f800000u
+#define GEMMINI_BF16_ONE 0x3f80u
 #define RVGEM_GEMMINI_ACC (1u << 31)
 #define RVGEM_GEMMINI_ACCUMULATE (1u << 30)
 #define RVGEM_GEMMINI_FULL (1u << 29)
@@ -26,7 +32,7 @@ enum { GEMMINI_NO_ACTIVATION = 0, GEMMINI_RELU = 1 };
 #define RVGEM_GEMMINI_COMMAND(funct7, rs1, rs2) \
     __asm__ volatile (".insn r 0x7b, 3, " #funct7 ", x0, %0, %1" :: "r"((uint64_t)(rs1)), "r"((uint64_t)(rs2)) : "memory")
 
-static inline uint32_t gemmini_float_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
+static inline uint32_t gemmini_f32_bits(float f) { uint32_t u; memcpy(&u, &f, 4); return u; }
 
 /* A local operand: address, then columns and rows of the block it names. */
 static inline uint64_t gemmini_operand(uint32_t local, unsigned cols, unsigned rows)
@@ -36,21 +42,22 @@ static inline uint64_t gemmini_operand(uint32_t local, unsigned cols, unsigned r
 
 static inline void gemmini_config_ex(int dataflow, int activation, uint32_t shift, int transpose_a, int transpose_b)
 {
-    RVGEM_GEMMINI_COMMAND(0, (uint64_t)gemmini_float_bits(1.0f) << 32 | 1u << 16 | (uint64_t)transpose_b << 9 |
+    RVGEM_GEMMINI_COMMAND(0, (uint64_t)GEMMINI_F32_ONE << 32 | 1u << 16 | (uint64_t)transpose_b << 9 |
                           (uint64_t)transpose_a << 8 | (uint64_t)activation << 3 | (uint64_t)dataflow << 2 | 0,
                           (uint64_t)1 << 48 | shift);
 }
 
-/* The mvin mover `id` (0: mvin, 1: mvin2, 2: mvin3) reads rows `stride` bytes apart, scaling by `scale`. */
-static inline void gemmini_config_ld(uint64_t stride, float scale, int id)
+/* The mvin mover `id` (0: mvin, 1: mvin2, 2: mvin3) reads rows `stride` bytes apart, scaling by the
+   scale whose bits are `scale_bits`. */
+static inline void gemmini_config_ld(uint64_t stride, uint32_t scale_bits, int id)
 {
-    RVGEM_GEMMINI_COMMAND(0, (uint64_t)gemmini_float_bits(scale) << 32 | (uint64_t)RVGEM_GEMMINI_DIM << 16 |
+    RVGEM_GEMMINI_COMMAND(0, (uint64_t)scale_bits << 32 | (uint64_t)RVGEM_GEMMINI_DIM << 16 |
                           1u << 8 | (uint64_t)id << 3 | 1, stride);
 }
 
-static inline void gemmini_config_st(uint64_t stride, int activation, float acc_scale)
+static inline void gemmini_config_st(uint64_t stride, int activation, uint32_t acc_scale_bits)
 {
-    RVGEM_GEMMINI_COMMAND(0, (uint64_t)activation << 2 | 2, (uint64_t)gemmini_float_bits(acc_scale) << 32 | (uint32_t)stride);
+    RVGEM_GEMMINI_COMMAND(0, (uint64_t)activation << 2 | 2, (uint64_t)acc_scale_bits << 32 | (uint32_t)stride);
 }
 
 static inline void gemmini_mvin(const void *dram, uint32_t local, unsigned cols, unsigned rows)

@@ -42,14 +42,14 @@ int main(void)
         }
 
     /* Round trips: a whole block, then 5 rows of 9 columns out of a 32-column-wide array. */
-    gemmini_config_ld(DIM, 1.0f, 0);
-    gemmini_config_st(DIM, GEMMINI_NO_ACTIVATION, 1.0f);
+    gemmini_config_ld(DIM, GEMMINI_F32_ONE, 0);
+    gemmini_config_st(DIM, GEMMINI_NO_ACTIVATION, GEMMINI_F32_ONE);
     gemmini_mvin(a, 0, DIM, DIM);
     gemmini_mvout(c, 0, DIM, DIM);
     int same = 1;
     for (int i = 0; i < DIM; i++) for (int j = 0; j < DIM; j++) same &= c[i][j] == a[i][j];
     CHECK("mvin/mvout round trip", same, 1);
-    gemmini_config_st(2 * DIM, GEMMINI_NO_ACTIVATION, 1.0f);
+    gemmini_config_st(2 * DIM, GEMMINI_NO_ACTIVATION, GEMMINI_F32_ONE);
     gemmini_mvout(wide, 0, 9, 5);
     same = 1;
     for (int i = 0; i < DIM; i++)
@@ -58,7 +58,7 @@ int main(void)
 
     /* Weight stationary into the scratchpad: C = saturate(A B). */
     gemmini_config_ex(GEMMINI_WS, GEMMINI_NO_ACTIVATION, 0, 0, 0);
-    gemmini_config_st(DIM, GEMMINI_NO_ACTIVATION, 1.0f);
+    gemmini_config_st(DIM, GEMMINI_NO_ACTIVATION, GEMMINI_F32_ONE);
     gemmini_mvin(b, DIM, DIM, DIM);
     gemmini_preload(DIM, 2 * DIM, DIM, DIM);
     gemmini_compute(0, RVGEM_GEMMINI_GARBAGE, DIM, DIM, 0);
@@ -73,11 +73,11 @@ int main(void)
     CHECK("... of which saturated (some must be)", saturated > 0, 1);
 
     /* Into the accumulator on top of a bias: acc = bias + A B, read back full width. */
-    gemmini_config_ld(DIM * sizeof(int32_t), 1.0f, 0);
+    gemmini_config_ld(DIM * sizeof(int32_t), GEMMINI_F32_ONE, 0);
     gemmini_mvin(bias, RVGEM_GEMMINI_ACC, DIM, DIM);
     gemmini_preload(DIM, RVGEM_GEMMINI_ACC | RVGEM_GEMMINI_ACCUMULATE, DIM, DIM);
     gemmini_compute(0, RVGEM_GEMMINI_GARBAGE, DIM, DIM, 0);
-    gemmini_config_st(DIM * sizeof(int32_t), GEMMINI_NO_ACTIVATION, 1.0f);
+    gemmini_config_st(DIM * sizeof(int32_t), GEMMINI_NO_ACTIVATION, GEMMINI_F32_ONE);
     gemmini_mvout(acc, RVGEM_GEMMINI_ACC | RVGEM_GEMMINI_FULL, DIM, DIM);
     wrong = 0;
     for (int i = 0; i < DIM; i++) for (int j = 0; j < DIM; j++) wrong += acc[i][j] != bias[i][j] + product[i][j];
@@ -93,7 +93,7 @@ int main(void)
     CHECK("OS matmul: wrong elements", wrong, 0);
 
     /* ReLU, then the accumulator scale 0.5 (round half to even), then saturation to int8. */
-    gemmini_config_st(DIM, GEMMINI_RELU, 0.5f);
+    gemmini_config_st(DIM, GEMMINI_RELU, gemmini_f32_bits(0.5f));
     gemmini_mvout(c, RVGEM_GEMMINI_ACC | DIM, DIM, DIM);
     wrong = 0;
     for (int i = 0; i < DIM; i++)
@@ -105,7 +105,7 @@ int main(void)
 
     /* Counter 0 counts main-memory load cycles: one per row moved in. */
     gemmini_counter_configure(0, 1);
-    gemmini_config_ld(DIM, 1.0f, 0);
+    gemmini_config_ld(DIM, GEMMINI_F32_ONE, 0);
     gemmini_mvin(a, 0, DIM, DIM);
     gemmini_flush();
     CHECK("load cycles counted for 16 rows", gemmini_counter_read(0) >= DIM, 1);

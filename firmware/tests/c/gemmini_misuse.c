@@ -11,7 +11,7 @@ static int8_t data[RVGEM_GEMMINI_DIM][RVGEM_GEMMINI_DIM];
 
 int main(void)
 {
-    gemmini_config_ld(RVGEM_GEMMINI_DIM, 1.0f, 0);
+    gemmini_config_ld(RVGEM_GEMMINI_DIM, GEMMINI_F32_ONE, 0);
     gemmini_mvin(data, 0, RVGEM_GEMMINI_DIM, RVGEM_GEMMINI_DIM);      /* fine */
     gemmini_mvin(data, 16380, RVGEM_GEMMINI_DIM, RVGEM_GEMMINI_DIM);  /* rows 16380..16395: too far */
     return 0;

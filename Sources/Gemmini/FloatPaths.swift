@@ -1,0 +1,374 @@
+// The movers and the systolic array of the float configurations (FP32, BF16), following the RTL's
+// intended semantics (see FloatArithmetic.swift). Each command picks its formats once and runs a loop
+// specialised for them.
+//
+// Storage: scratchpad elements packed at the element type's width; accumulator rows of 32-bit words
+// (a BF16 accumulator value in the low half). The per-PE buffers hold raw bits as UInt32.
+
+extension GemminiAccelerator {
+    var accU32: UnsafeMutablePointer<UInt32> { UnsafeMutableRawPointer(accI32).assumingMemoryBound(to: UInt32.self) }
+
+    /// A config scale field (the scale type's bits in its low bits) as FP32 bits.
+    func scaleFieldAsFP32(_ field: UInt32) -> UInt32 {
+        configuration.scaleType == .bf16 ? bf16ToFP32(field & 0xFFFF) : field
+    }
+
+    /// config_st's acc scale field for a float configuration: all ones (at the scale type's width) keeps
+    /// the previous scale.
+    func floatAccScale(field: UInt32) -> Float {
+        let allOnes: UInt32 = configuration.scaleType == .bf16 ? 0xFFFF : 0xFFFF_FFFF
+        if field & allOnes == allOnes { return accScale }
+        return Float(bitPattern: scaleFieldAsFP32(field))
+    }
+
+    // MARK: - Dispatch
+
+    func mvinFloat(dram: UInt64, local: UInt64, mover: Int, memory: any GemminiMemory) throws(GemminiError) {
+        switch (configuration.elementType, configuration.accumulatorType) {
+        case (.fp32, .fp32): try mvinFloat(FP32Format.self, FP32Format.self, dram: dram, local: local, mover: mover, memory: memory)
+        case (.bf16, .bf16): try mvinFloat(BF16Format.self, BF16Format.self, dram: dram, local: local, mover: mover, memory: memory)
+        case (.bf16, .fp32): try mvinFloat(BF16Format.self, FP32Format.self, dram: dram, local: local, mover: mover, memory: memory)
+        default: throw GemminiError(configuration.unsupportedReason ?? "gemmini: unsupported float configuration")
+        }
+    }
+
+    func mvoutFloat(dram: UInt64, local: UInt64, memory: any GemminiMemory) throws(GemminiError) {
+        switch (configuration.elementType, configuration.accumulatorType) {
+        case (.fp32, .fp32): try mvoutFloat(FP32Format.self, FP32Format.self, dram: dram, local: local, memory: memory)
+        case (.bf16, .bf16): try mvoutFloat(BF16Format.self, BF16Format.self, dram: dram, local: local, memory: memory)
+        case (.bf16, .fp32): try mvoutFloat(BF16Format.self, FP32Format.self, dram: dram, local: local, memory: memory)
+        default: throw GemminiError(configuration.unsupportedReason ?? "gemmini: unsupported float configuration")
+        }
+    }
+
+    func computeFloat(a: UInt64, bd: UInt64, preload doPreload: Bool) throws(GemminiError) {
+        let c = configuration
+        switch (c.elementType, c.arrayOutputType, c.accumulatorType) {
+        case (.fp32, .fp32, .fp32):
+            try computeFloat(FP32Format.self, FP32Format.self, FP32Format.self, a: a, bd: bd, preload: doPreload)
+        case (.bf16, .bf16, .bf16):
+            try computeFloat(BF16Format.self, BF16Format.self, BF16Format.self, a: a, bd: bd, preload: doPreload)
+        case (.bf16, .bf16, .fp32):
+            try computeFloat(BF16Format.self, BF16Format.self, FP32Format.self, a: a, bd: bd, preload: doPreload)
+        case (.bf16, .fp32, .fp32):
+            try computeFloat(BF16Format.self, FP32Format.self, FP32Format.self, a: a, bd: bd, preload: doPreload)
+        default: throw GemminiError(c.unsupportedReason ?? "gemmini: unsupported float configuration")
+        }
+    }
+
+    // MARK: - MVIN
+
+    /// Float MVIN: into the scratchpad or "shrunk" into the accumulator, each element is multiplied by
+    /// the scale rounded to the element type (one rounding), then widened exactly; a full-width mvin into
+    /// the accumulator multiplies in the accumulator type. A scale of 1.0 is skipped (an exact no-op).
+    /// With the accumulate bit, `acc = round_acc(acc + x)`. Main-memory address 0 loads +0s.
+    private func mvinFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
+        _: E.Type, _: A.Type, dram: UInt64, local: UInt64, mover: Int, memory: any GemminiMemory
+    ) throws(GemminiError) {
+        let toAcc = (local >> 31) & 1 != 0
+        let accumulate = (local >> 30) & 1 != 0
+        let base = Int(local & 0x1FFF_FFFF)
+        let cols = Int((local >> 32) & 0xFFFF)
+        let rows = Int((local >> 48) & 0xFFFF)
+        let state = load[mover]
+        guard rows > 0 && cols > 0 else { countLoad(rows: 0); return }
+        guard state.pixelsPerRow <= 1 else {
+            throw GemminiError("gemmini: mvin with pixel repeats is unsupported in a float configuration")
+        }
+        let blocks = (cols + dim - 1) / dim
+        let capacity = toAcc ? accRows : spadRows
+        let lastRow = base + rows - 1 + (blocks - 1) * state.blockStride
+        guard lastRow < capacity else {
+            throw GemminiError("gemmini: mvin of \(rows)x\(cols) to \(toAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(lastRow), beyond its \(capacity) rows")
+        }
+        let wide = toAcc && !state.shrunk
+        let rowBytes = cols * (wide ? A.byteCount : E.byteCount)
+        ensureTransfer(rowBytes)
+        let zeros = dram == 0
+        let scale32 = scaleFieldAsFP32(state.scaleBits)
+        let scaleE = E.fromFP32(scale32), scaleA = A.fromFP32(scale32)
+        let scaleInE = scaleE != E.one, scaleInA = scaleA != A.one
+        let values = UnsafeMutableRawPointer(transfer.baseAddress!)
+        let acc = accU32
+        let n = dim
+
+        for row in 0..<rows {
+            if zeros {
+                values.initializeMemory(as: UInt8.self, repeating: 0, count: rowBytes)
+            } else {
+                try readMemory(dram &+ UInt64(row) &* state.stride, rowBytes, memory, "mvin")
+            }
+            let scaled = !zeros
+            for block in 0..<blocks {
+                let target = base + row + block * state.blockStride
+                let c0 = block * n
+                let count = min(n, cols - c0)
+                if toAcc {
+                    let dst = acc + target * n
+                    for c in 0..<count {
+                        var x: UInt32
+                        if wide {
+                            x = loadFloat(values, c0 + c, A.self)
+                            if scaled && scaleInA { x = A.mul(x, scaleA) }
+                        } else {
+                            var e = loadFloat(values, c0 + c, E.self)
+                            if scaled && scaleInE { e = E.mul(e, scaleE) }
+                            x = convertFloat(e, from: E.self, to: A.self)
+                        }
+                        dst[c] = accumulate ? A.add(dst[c], x) : x
+                    }
+                } else {
+                    let dst = scratchpad + target * n * E.byteCount
+                    if scaled && scaleInE {
+                        for c in 0..<count {
+                            storeFloat(E.mul(loadFloat(values, c0 + c, E.self), scaleE), dst, c, E.self)
+                        }
+                    } else {
+                        dst.copyMemory(from: values + c0 * E.byteCount, byteCount: count * E.byteCount)
+                    }
+                }
+            }
+        }
+        countLoad(rows: rows * blocks)
+    }
+
+    // MARK: - MVOUT
+
+    /// Float MVOUT: scratchpad rows are copied raw; accumulator rows get ReLU (any value with the sign bit
+    /// set becomes +0), then the acc scale multiply in the accumulator type, then conversion to the element
+    /// type; a full-width mvout (bit 29) copies the raw accumulator values.
+    private func mvoutFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
+        _: E.Type, _: A.Type, dram: UInt64, local: UInt64, memory: any GemminiMemory
+    ) throws(GemminiError) {
+        let fromAcc = (local >> 31) & 1 != 0
+        let full = (local >> 29) & 1 != 0
+        let normCmd = Int((local >> 26) & 7)
+        let base = Int(local & 0x3FF_FFFF)
+        let cols = Int((local >> 32) & 0xFFFF)
+        let rows = Int((local >> 48) & 0xFFFF)
+        let capacity = fromAcc ? accRows : spadRows
+        guard poolStride == 0 else {
+            throw GemminiError("gemmini: pooled mvout is unsupported in a float configuration")
+        }
+        if fromAcc && normCmd != 0 {
+            throw GemminiError("gemmini: mvout normalisation command \(normCmd) is unsupported in a float configuration")
+        }
+        guard rows > 0 && cols > 0 else { countStore(rows: 0, pooled: false); return }
+        let blocks = (cols + dim - 1) / dim
+        let lastRow = base + (blocks - 1) * dim + rows - 1
+        guard lastRow < capacity else {
+            throw GemminiError("gemmini: mvout of \(rows)x\(cols) from \(fromAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(lastRow), beyond its \(capacity) rows")
+        }
+        if fromAcc && !full && accActivation > 1 {
+            throw GemminiError("gemmini: mvout activation \(accActivation) is unsupported in a float configuration")
+        }
+        let outBytes = fromAcc && full ? A.byteCount : E.byteCount
+        let rowBytes = cols * outBytes
+        ensureTransfer(rowBytes)
+        let out = UnsafeMutableRawPointer(transfer.baseAddress!)
+        let relu = accActivation == 1
+        let scaleA = A.fromFP32(accScale.bitPattern)
+        let acc = accU32
+        let n = dim
+
+        for i in 0..<rows {
+            for block in 0..<blocks {
+                let row = base + block * n + i
+                let c0 = block * n
+                let count = min(n, cols - c0)
+                if !fromAcc {
+                    (out + c0 * E.byteCount).copyMemory(from: scratchpad + row * n * E.byteCount, byteCount: count * E.byteCount)
+                    continue
+                }
+                let src = acc + row * n
+                if full {
+                    for c in 0..<count { storeFloat(src[c], out, c0 + c, A.self) }
+                } else {
+                    for c in 0..<count {
+                        var x = src[c]
+                        if relu { x = reluFloat(x, A.self) }
+                        x = A.mul(x, scaleA)
+                        storeFloat(convertFloat(x, from: A.self, to: E.self), out, c0 + c, E.self)
+                    }
+                }
+            }
+            try writeMemory(dram &+ UInt64(i) &* storeStride, rowBytes, memory, "mvout")
+        }
+        countStore(rows: rows * blocks, pooled: false)
+    }
+
+    // MARK: - COMPUTE
+
+    /// Checks that scratchpad rows `address ... address + lastOffset` exist.
+    @inline(__always)
+    private func checkSpadFloat(_ address: UInt32, lastOffset: Int, _ what: String) throws(GemminiError) {
+        let last = Int(address) + lastOffset
+        guard last < spadRows else {
+            throw GemminiError("gemmini: compute \(what) operand at scratchpad row \(address) reaches row \(last), beyond its \(spadRows) rows (address \(hex(address)))")
+        }
+    }
+
+    /// Float COMPUTE_PRELOADED / COMPUTE_ACCUMULATE. Weight-stationary: column j starts as the bias D
+    /// (widened to the array output type O) and PE k computes `c = round_O(a_k * b_kj + c)` for k = 0 ...
+    /// DIM-1. Output-stationary: each PE accumulates `c = round_A(a * b + c)` in the accumulator type A
+    /// onto the preloaded D; the result leaves as `round_O(round_A(c * 2^-shift))`. Results go into the
+    /// accumulator (overwrite with the value widened to A, or one addition), or into the scratchpad
+    /// converted to the element type E, then ReLU.
+    private func computeFloat<E: GemminiFloatFormat, O: GemminiFloatFormat, A: GemminiFloatFormat>(
+        _: E.Type, _: O.Type, _: A.Type, a: UInt64, bd: UInt64, preload doPreload: Bool
+    ) throws(GemminiError) {
+        let garbage = GemminiAccelerator.garbage
+        let aAddr = UInt32(truncatingIfNeeded: a)
+        let aCols = Int((a >> 32) & 0xFFFF), aRows = Int((a >> 48) & 0xFFFF)
+        let bdAddr = UInt32(truncatingIfNeeded: bd)
+        let bdCols = Int((bd >> 32) & 0xFFFF), bdRows = Int((bd >> 48) & 0xFFFF)
+        let n = dim
+        let ws = weightStationary
+        let spad = UnsafeRawPointer(scratchpad)
+        let pe = UnsafeMutableRawPointer(peState).assumingMemoryBound(to: UInt32.self)
+        let res = UnsafeMutableRawPointer(results).assumingMemoryBound(to: UInt32.self)
+        let opA = UnsafeMutableRawPointer(operandA).assumingMemoryBound(to: UInt32.self)
+        let opB = UnsafeMutableRawPointer(operandB).assumingMemoryBound(to: UInt32.self)
+        @inline(__always) func element(_ row: Int, _ col: Int) -> UInt32 { loadFloat(spad, row * n + col, E.self) }
+
+        // Preload: the weights widened to O (WS, transposed with B transpose) or D widened to A (OS).
+        if doPreload {
+            let rowsUsed = min(preloadRows, n), colsUsed = min(preloadCols, n)
+            let t = ws && bTranspose
+            pe.update(repeating: 0, count: n * n)
+            if preloadAddress != garbage {
+                guard preloadAddress >> 30 == 0 else {
+                    throw GemminiError("gemmini: preload from an accumulator address \(hex(preloadAddress)) is unsupported")
+                }
+                if rowsUsed > 0 && colsUsed > 0 {
+                    try checkSpadFloat(preloadAddress, lastOffset: (t ? colsUsed : rowsUsed) - 1, "preload")
+                    let p = Int(preloadAddress)
+                    for i in 0..<rowsUsed {
+                        for j in 0..<colsUsed {
+                            let e = t ? element(p + j, i) : element(p + i, j)
+                            pe[i * n + j] = ws ? convertFloat(e, from: E.self, to: O.self) : convertFloat(e, from: E.self, to: A.self)
+                        }
+                    }
+                }
+            } else {
+                counters.count(internal: Counters.dGarbage, by: UInt32(n))
+            }
+        }
+
+        let bdRowsUsed = min(bdRows, n), bdColsUsed = min(bdCols, n)
+        if bdAddr != garbage && bdRowsUsed > 0 && bdColsUsed > 0 {
+            try checkSpadFloat(bdAddr, lastOffset: bdRowsUsed - 1, ws ? "D" : "B")
+        }
+        if ws {
+            res.update(repeating: 0, count: n * n)
+            if bdAddr != garbage {
+                let d = Int(bdAddr)
+                for i in 0..<bdRowsUsed {
+                    for j in 0..<bdColsUsed { res[i * n + j] = convertFloat(element(d + i, j), from: E.self, to: O.self) }
+                }
+            }
+        }
+
+        // A, zero-padded to dim x dim, widened to the multiply-add's type.
+        let aRowsUsed = min(aRows, n), aColsUsed = min(aCols, n)
+        opA.update(repeating: 0, count: n * n)
+        if aAddr != garbage {
+            if aRowsUsed > 0 && aColsUsed > 0 {
+                try checkSpadFloat(aAddr, lastOffset: aStride * ((aTranspose ? aColsUsed : aRowsUsed) - 1), "A")
+                let base = Int(aAddr)
+                for i in 0..<aRowsUsed {
+                    for k in 0..<aColsUsed {
+                        let e = aTranspose ? element(base + aStride * k, i) : element(base + aStride * i, k)
+                        opA[i * n + k] = ws ? convertFloat(e, from: E.self, to: O.self) : convertFloat(e, from: E.self, to: A.self)
+                    }
+                }
+            }
+        } else {
+            counters.count(internal: Counters.aGarbage, by: UInt32(n))
+        }
+
+        if ws {
+            // Every PE step runs, padding included: +0 products still turn a -0 sum into +0 and 0 x Inf is NaN.
+            for i in 0..<n {
+                let r = res + i * n
+                for k in 0..<n {
+                    let av = opA[i * n + k]
+                    let w = pe + k * n
+                    for j in 0..<n { r[j] = O.mulAdd(av, w[j], r[j]) }
+                }
+            }
+        } else {
+            opB.update(repeating: 0, count: n * n)
+            if bdAddr != garbage {
+                if bdRowsUsed > 0 && bdColsUsed > 0 {
+                    if bTranspose { try checkSpadFloat(bdAddr, lastOffset: bdColsUsed - 1, "B") }
+                    let b = Int(bdAddr)
+                    for k in 0..<bdRowsUsed {
+                        for j in 0..<bdColsUsed {
+                            let e = bTranspose ? element(b + j, k) : element(b + k, j)
+                            opB[k * n + j] = convertFloat(e, from: E.self, to: A.self)
+                        }
+                    }
+                }
+            } else {
+                counters.count(internal: Counters.bGarbage, by: UInt32(n))
+            }
+            for i in 0..<n {
+                let accRow = pe + i * n
+                for k in 0..<n {
+                    let av = opA[i * n + k]
+                    let b = opB + k * n
+                    for j in 0..<n { accRow[j] = A.mulAdd(av, b[j], accRow[j]) }
+                }
+            }
+        }
+        statistics.computes &+= 1
+        statistics.macs &+= UInt64(n * n * n)
+        counters.count(internal: Counters.mainExCycles, by: UInt32(n))
+        counters.count(internal: Counters.exeActive, by: UInt32(n))
+        counters.count(external: Counters.reservationExecutes, by: 1)
+
+        guard outputAddress != garbage else { return }
+        guard outputRows <= n && outputCols <= n else {
+            throw GemminiError("gemmini: compute output of \(outputRows)x\(outputCols) exceeds the \(n)x\(n) array")
+        }
+        guard outputRows > 0 && outputCols > 0 else { return }
+        let toAcc = outputAddress >> 31 != 0
+        let accumulate = (outputAddress >> 30) & 1 != 0
+        let base = Int(outputAddress & 0x1FFF_FFFF)
+        let capacity = toAcc ? accRows : spadRows
+        let last = base + cStride * (outputRows - 1)
+        guard last < capacity else {
+            throw GemminiError("gemmini: compute output to \(toAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(last), beyond its \(capacity) rows")
+        }
+        let shift = Int(sysShift & 31)
+        let shiftScale = A.powerOfTwo(-shift)
+        /// The array output (type O) of row i, column j.
+        @inline(__always) func output(_ i: Int, _ j: Int) -> UInt32 {
+            if ws { return res[i * n + j] }
+            var c = pe[i * n + j]
+            if shift != 0 { c = A.mul(c, shiftScale) }
+            return convertFloat(c, from: A.self, to: O.self)
+        }
+        if toAcc {
+            let acc = accU32
+            for i in 0..<outputRows {
+                let dst = acc + (base + cStride * i) * n
+                for j in 0..<outputCols {
+                    let x = convertFloat(output(i, j), from: O.self, to: A.self)
+                    dst[j] = accumulate ? A.add(dst[j], x) : x
+                }
+            }
+        } else {
+            let relu = sysActivation == 1
+            for i in 0..<outputRows {
+                let dst = scratchpad + (base + cStride * i) * n * E.byteCount
+                for j in 0..<outputCols {
+                    var e = convertFloat(output(i, j), from: O.self, to: E.self)
+                    if relu { e = reluFloat(e, E.self) }
+                    storeFloat(e, dst, j, E.self)
+                }
+            }
+        }
+    }
+}
