@@ -40,6 +40,9 @@ extension GemminiConfiguration {
     /// Whether elements and accumulator are floats (the float model), as opposed to int8 / int32.
     public var isFloat: Bool { elementType != .int8 }
 
+    /// Why this configuration cannot run (one line, for the user), or nil if it can.
+    public var problem: String? { unsupportedReason }
+
     /// Why this configuration cannot run, or nil if it can: integer elements need the int32 accumulator
     /// and array output, float elements float ones at least as wide as the elements.
     var unsupportedReason: String? {

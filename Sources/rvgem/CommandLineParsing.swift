@@ -22,7 +22,7 @@ func parseCommandLine(_ arguments: [String]) throws(CommandLineError) -> Command
         // The split accepted only options HostOptions declares, so this is a mismatch between the two.
         throw .usage(HostOptions.message(for: error))
     }
-    if options.printGemminiParameters {
+    if options.gemmini.printParameters {
         return .printGemminiParameters(try options.makeConfiguration(programPath: "", programArguments: []).gemmini)
     }
     guard let programPath = split.programPath else { throw .usage("missing program") }
@@ -53,7 +53,14 @@ let usageText = """
                               This flag can be used multiple times.
       --gemmini-config=<name> What each Gemmini is built as: \(GemminiConfiguration.presetNames.joined(separator: ", "))
                               [default int8]
-      --print-gemmini-params Print the gemmini_params.h matching --gemmini-config and exit
+      --gemmini-dim=<n>     Override the preset's array side (DIM)
+      --gemmini-elem=<type>, --gemmini-acc=<type>, --gemmini-array-out=<type>
+                            Override element, accumulator or array-output type (int8/int32, fp32, bf16)
+      --gemmini-scale=<type> Override the scale type (fp32, bf16)
+      --gemmini-spad-kib=<n>, --gemmini-acc-kib=<n>
+                            Override scratchpad / accumulator capacity in KiB
+      --gemmini-dataflow=<os|ws|both> Override the dataflows the array supports
+      --print-gemmini-params Print the gemmini_params.h matching the configuration and exit
       --instructions=<n>    Stop after n instructions
       --parallel            Run each hart on a host thread of its own (default: Spike's
                               deterministic round-robin schedule, which logs need)

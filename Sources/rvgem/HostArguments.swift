@@ -31,7 +31,9 @@ enum HostOptionSpelling {
     static let help: Set = ["-h", "--help"]
     static let flags: Set = ["-l", "--log-commits", "--stats", "--linux", "--bare", "--parallel", "--print-gemmini-params"]
     static let takingValue: Set = ["-p", "-m", "--log", "--isa", "--priv", "--pc", "--hartids",
-                                   "--extension", "--instructions", "--chroot", "--gemmini-config"]
+                                   "--extension", "--instructions", "--chroot", "--gemmini-config",
+                                   "--gemmini-dim", "--gemmini-elem", "--gemmini-acc", "--gemmini-array-out",
+                                   "--gemmini-scale", "--gemmini-spad-kib", "--gemmini-acc-kib", "--gemmini-dataflow"]
 }
 
 /// Splits `arguments` (without the command name) by Spike's rules: a single-dash option is one letter

@@ -18,8 +18,7 @@ struct HostOptions: ParsableArguments {
     @Option(name: .customLong("hartids"), parsing: .unconditional) var hartIDs: String?
     @Option(name: .customLong("extension"), parsing: .unconditionalSingleValue) var accelerators: [String] = []
     @Option(name: .customLong("instructions"), parsing: .unconditional) var instructionLimit: String?
-    @Option(name: .customLong("gemmini-config"), parsing: .unconditional) var gemminiConfig: String?
-    @Flag(name: .customLong("print-gemmini-params")) var printGemminiParameters = false
+    @OptionGroup var gemmini: GemminiOptions
     @Flag(name: .customLong("parallel")) var parallel = false
     @Flag(name: .customLong("linux")) var linux = false
     @Flag(name: .customLong("bare")) var bare = false
@@ -78,15 +77,10 @@ struct HostOptions: ParsableArguments {
             throw .invalidValue("unknown --extension '\(unknown)' (known: \(Self.knownAccelerators.joined(separator: ", ")))")
         }
         configuration.accelerators = accelerators
-        if let gemminiConfig {
-            guard let preset = GemminiConfiguration.preset(named: gemminiConfig) else {
-                throw .invalidValue("unknown --gemmini-config '\(gemminiConfig)' (known: \(GemminiConfiguration.presetNames.joined(separator: ", ")))")
-            }
-            guard accelerators.contains("gemmini") || printGemminiParameters else {
-                throw .invalidValue("--gemmini-config needs --extension=gemmini")
-            }
-            configuration.gemmini = preset
+        if gemmini.isGiven && !accelerators.contains("gemmini") && !gemmini.printParameters {
+            throw .invalidValue("--gemmini-* options need --extension=gemmini")
         }
+        configuration.gemmini = try gemmini.makeConfiguration()
 
         if parallel && (logInstructions || logCommits) {
             throw .invalidValue("--parallel cannot write -l or --log-commits logs (they follow the deterministic schedule)")

@@ -106,6 +106,10 @@ struct CommandLineTests {
             return
         }
         #expect(preset == .bf16)
+        let custom = try configuration("--extension=gemmini", "--gemmini-config=bf16", "--gemmini-dim=8", "--gemmini-acc=fp32",
+                                       "--gemmini-scale=fp32", "--gemmini-spad-kib=64", "--gemmini-acc-kib=16", "--gemmini-dataflow=both", "prog").gemmini
+        #expect(custom.dim == 8 && custom.elementType == .bf16 && custom.accumulatorType == .fp32 && custom.arrayOutputType == .bf16)
+        #expect(custom.scratchpadRows * 8 * 2 == 64 << 10 && custom.accumulatorRows * 8 * 4 == 16 << 10 && custom.dataflows == .both)
     }
 
     @Test func programKindAndRoot() throws {
@@ -158,7 +162,12 @@ struct CommandLineTests {
         (["--priv=s", "prog"], "rvgem: error: bad --priv option 's' (expected m, mu or msu)"),
         (["--extension=hwacha", "prog"], "rvgem: error: unknown --extension 'hwacha' (known: gemmini)"),
         (["--gemmini-config=int4", "--extension=gemmini", "prog"], "rvgem: error: unknown --gemmini-config 'int4' (known: int8, fp32, bf16, bf16-acc32)"),
-        (["--gemmini-config=fp32", "prog"], "rvgem: error: --gemmini-config needs --extension=gemmini"),
+        (["--gemmini-config=fp32", "prog"], "rvgem: error: --gemmini-* options need --extension=gemmini"),
+        (["--extension=gemmini", "--gemmini-dim=0", "prog"], "rvgem: error: invalid --gemmini-dim '0' (expected 1 to 64)"),
+        (["--extension=gemmini", "--gemmini-elem=fp16", "prog"], "rvgem: error: invalid --gemmini-elem 'fp16' (expected int8, fp32 or bf16)"),
+        (["--extension=gemmini", "--gemmini-elem=fp32", "prog"], "rvgem: error: gemmini: float elements need a float accumulator and array output"),
+        (["--extension=gemmini", "--gemmini-spad-kib=0", "prog"], "rvgem: error: invalid --gemmini-spad-kib '0' (expected a positive number of KiB)"),
+        (["--extension=gemmini", "--gemmini-dataflow=is", "prog"], "rvgem: error: invalid --gemmini-dataflow 'is' (expected os, ws or both)"),
         (["--linux", "--bare", "prog"], "rvgem: error: --linux and --bare contradict each other; give one"),
         (["--bare", "--chroot=/tmp", "prog"], "rvgem: error: --chroot applies to Linux programs, not with --bare"),
         (["--chroot=", "prog"], "rvgem: error: --chroot needs a directory"),
