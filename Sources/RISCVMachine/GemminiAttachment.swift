@@ -5,7 +5,7 @@ import RISCVCore
 /// through virtual-memory reads and writes, and a misuse it reports becomes one line on stderr plus
 /// an illegal-instruction trap in the guest.
 final class GemminiAttachment: RoCCAccelerator {
-    private let gemmini: GemminiAccelerator
+    let gemmini: GemminiAccelerator
 
     init(configuration: GemminiConfiguration) {
         gemmini = GemminiAccelerator(configuration: configuration)
@@ -19,6 +19,12 @@ final class GemminiAttachment: RoCCAccelerator {
             printToStandardError("rvgem: hart \(hart.hartID), pc 0x\(String(hart.pc, radix: 16)): \(error.description)")
             return nil
         }
+    }
+
+    /// One line for `--stats`: what this Gemmini did.
+    func statisticsLine(hartID: UInt64) -> String {
+        let s = gemmini.statistics
+        return "rvgem: gemmini on hart \(hartID): \(s.commands) commands, \(s.rowsMovedIn) rows in, \(s.rowsMovedOut) rows out, \(s.computes) computes, \(s.macs) MACs"
     }
 
     /// The hart's data memory, by virtual address.

@@ -25,6 +25,8 @@ public final class Machine {
     let htif: HostInterface?
     /// The Linux process, when the program is a Linux one.
     let process: LinuxProcess?
+    /// Each hart's Gemmini (`--extension=gemmini`), in hart order.
+    private var gemminis: [GemminiAttachment] = []
     let symbols: [(name: String, address: UInt64)]
     /// True when the run ended because `--instructions` ran out rather than by the guest's exit.
     public private(set) var stoppedByInstructionLimit = false
@@ -61,7 +63,11 @@ public final class Machine {
         let ids = configuration.hartIDs ?? (0..<UInt64(configuration.harts)).map { $0 }
         harts = ids.map { Hart(hartID: $0, extensions: configuration.extensions, memory: memory) }
         if configuration.accelerators.contains("gemmini") {
-            for hart in harts { hart.attach(GemminiAttachment(configuration: configuration.gemmini)) }
+            gemminis = harts.map { hart in
+                let gemmini = GemminiAttachment(configuration: configuration.gemmini)
+                hart.attach(gemmini)
+                return gemmini
+            }
         }
         memory.attach(BootROM(entry: configuration.startPC ?? image.entry), at: BootROM.base, size: BootROM.size)
         clint = CLINT(harts: harts)
@@ -146,6 +152,7 @@ public final class Machine {
         let mips = seconds > 0 ? Double(instructions) / seconds / 1e6 : 0
         let rounded = (mips * 10).rounded() / 10
         printToStandardError("rvgem: \(instructions) instructions on \(harts.count) hart(s) in \(String(format3: seconds)) s: \(rounded) MIPS")
+        for (hart, gemmini) in zip(harts, gemminis) { printToStandardError(gemmini.statisticsLine(hartID: hart.hartID)) }
     }
 
     private func runLogged() throws(MachineError) -> Int32 {

@@ -27,4 +27,12 @@ struct ExecutableTests {
         #expect(result.standardOutput.contains("usage: rvgem [host options] <target program> [target options]"))
         #expect(result.standardError == "")
     }
+
+    /// `--stats` reports what each Gemmini did: gemmini_int8 runs three 16x16x16 computes.
+    @Test func statisticsCountGemminiWork() throws {
+        let program = LinuxDifferentialTests.root.appendingPathComponent("firmware/build/tests/c/gemmini_int8.elf").path
+        let result = try Self.run(["--stats", "--extension=gemmini", program])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("rvgem: gemmini on hart 0: 29 commands, 64 rows in, 85 rows out, 3 computes, 12288 MACs\n"))
+    }
 }
