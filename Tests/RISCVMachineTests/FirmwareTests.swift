@@ -1,4 +1,5 @@
 import Foundation
+import Gemmini
 import RISCVMachine
 import Testing
 
@@ -9,6 +10,8 @@ import Testing
 /// a `harts: 1 2 4` line among the first two runs the program once per hart count (`-p<n>`), and for
 /// more than one hart in both schedules (Spike's round robin, and `--parallel` host threads) unless a
 /// `schedule: round-robin` line among the first two says the program relies on Spike's.
+/// `gemmini/NAME-PRESET.elf` (one build of `gemmini/NAME.c` per preset of its `gemmini-configs:` line)
+/// runs with Gemmini as that preset; its markers and `NAME.expected` are the source's.
 struct FirmwareTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let buildDirectory = root.appendingPathComponent("firmware/build/tests")
@@ -26,7 +29,7 @@ struct FirmwareTests {
         let files = FileManager.default.enumerator(atPath: buildDirectory.path)?.compactMap { $0 as? String } ?? []
         // Linux programs are rvgemTests' business (LinuxDifferentialTests, LinuxModeTests).
         return files.filter { $0.hasSuffix(".elf") && !$0.hasPrefix("linux") }.sorted().flatMap { program in
-            let stem = String(program.dropLast(4))
+            let stem = sourceStem(String(program.dropLast(4))).stem
             let parallel = !header(stem).contains { $0.contains("schedule: round-robin") }
             return hartCounts(stem).flatMap { harts in
                 [Run(program: program, harts: harts)] + (harts > 1 && parallel ? [Run(program: program, harts: harts, parallel: true)] : [])
@@ -40,7 +43,7 @@ struct FirmwareTests {
 
     @Test(arguments: FirmwareTests.runs)
     func guestProgram(_ run: Run) throws {
-        let stem = String(run.program.dropLast(4))  // asm/NAME, c/NAME or mt/NAME
+        let (stem, preset) = Self.sourceStem(String(run.program.dropLast(4)))  // asm/NAME, c/NAME, mt/NAME, gemmini/NAME
         let expectedExit = Self.expectedExit(stem)
         let expectedOutput = try? String(contentsOf: Self.sourceDirectory.appendingPathComponent(stem + ".expected"), encoding: .utf8)
 
@@ -52,6 +55,10 @@ struct FirmwareTests {
         configuration.harts = run.harts
         configuration.parallel = run.parallel
         if Self.header(stem).contains(where: { $0.contains("extension: gemmini") }) { configuration.accelerators = ["gemmini"] }
+        if let preset {
+            configuration.accelerators = ["gemmini"]
+            configuration.gemmini = try #require(GemminiConfiguration.preset(named: preset), "no Gemmini preset '\(preset)'")
+        }
         configuration.hostOutput = handle.fileDescriptor
         configuration.instructionLimit = 50_000_000  // a runaway guest fails instead of hanging the suite
         let machine = try Machine(configuration: configuration)
@@ -64,6 +71,21 @@ struct FirmwareTests {
         if let expectedOutput {
             #expect(output == expectedOutput, "\(run.testDescription): output differs")
         }
+    }
+
+    /// A built program's source stem and, for `gemmini/NAME-PRESET`, the preset: the split that names an
+    /// existing `gemmini/NAME.c` whose `gemmini-configs:` line lists PRESET (presets may contain '-').
+    static func sourceStem(_ built: String) -> (stem: String, preset: String?) {
+        guard built.hasPrefix("gemmini/") else { return (built, nil) }
+        let name = built.dropFirst("gemmini/".count)
+        for dash in name.indices where name[dash] == "-" {
+            let stem = "gemmini/" + name[..<dash], preset = String(name[name.index(after: dash)...])
+            let configs = header(stem).compactMap { line in
+                line.range(of: "gemmini-configs:").map { line[$0.upperBound...].split(separator: " ").map(String.init) }
+            }.first ?? []
+            if configs.contains(preset) { return (stem, preset) }
+        }
+        return (built, nil)
     }
 
     /// The first two lines of the program's source, where its markers live.

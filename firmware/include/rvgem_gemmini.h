@@ -2,8 +2,9 @@
  * Gemmini commands for bare-metal RVGem programs (rvgem --extension=gemmini): one inline function per
  * command of the custom-3 RoCC interface, packed as in the facts of shared/spec/gemmini.md. DIM is
  * the default int8 configuration's 16 unless RVGEM_GEMMINI_DIM is defined first (4 for the fp32 and
- * bf16 presets). Scales are passed as the bits of the configuration's scale type: gemmini_f32_bits(x)
- * for float scales, GEMMINI_BF16_ONE-style BF16 bits for the bf16 preset.
+ * bf16 presets) or a gemmini_params.h was included first (then its DIM). Scales are passed as the
+ * bits of the configuration's scale type: gemmini_f32_bits(x) for float scales, GEMMINI_BF16_ONE-style
+ * BF16 bits for the bf16 preset.
  *
  * Local addresses count rows of DIM elements; RVGEM_GEMMINI_ACC (bit 31) selects the accumulator,
  * RVGEM_GEMMINI_ACCUMULATE (bit 30) adds instead of overwriting, RVGEM_GEMMINI_FULL (bit 29) makes an
@@ -16,7 +17,11 @@
 #include <string.h>
 
 #ifndef RVGEM_GEMMINI_DIM
+#ifdef DIM                      /* a gemmini_params.h included first decides */
+#define RVGEM_GEMMINI_DIM DIM
+#else
 #define RVGEM_GEMMINI_DIM 16
+#endif
 #endif
 #define GEMMINI_F32_ONE 0x3f800000u
 #define GEMMINI_BF16_ONE 0x3f80u

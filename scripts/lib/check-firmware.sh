@@ -10,6 +10,9 @@
 #
 # Markers among a source's first two lines add options: `harts: N ...` runs it with -pN (the first
 # count), `extension: gemmini` with --extension=gemmini; `rvgem-only` skips it on other simulators.
+# gemmini/NAME-PRESET.elf (gemmini/NAME.c built per preset of its `gemmini-configs:` line) runs with
+# --extension=gemmini --gemmini-config=PRESET on rvgem and uses NAME's markers and NAME.expected; other
+# simulators run only the int8 builds (Spike has no float Gemmini), without --gemmini-config.
 # Each firmware/build/tests/**/NAME.elf (but the Linux programs of linux/ and linux-special/) runs as `SIMULATOR OPTIONS... NAME.elf`; it passes when its
 # exit status is the `expect-exit: N` on the first line of its source (else 0) and, if
 # firmware/tests/**/NAME.expected exists, its standard output equals that file. Exits 1 on any failure.
@@ -19,7 +22,7 @@ timeout=60
 case "${1:-}" in
   --timeout) timeout=$2; shift 2;;
   --timeout=*) timeout=${1#*=}; shift;;
-  -h|--help|"") sed -n '2,13p' "$0"; exit 0;;
+  -h|--help|"") sed -n '2,18p' "$0"; exit 0;;
 esac
 
 build=$root/firmware/build/tests
@@ -34,6 +37,21 @@ while IFS= read -r elf; do
   stem=${stem%.elf}
   want=0
   extra=()
+  skip=0
+  preset=
+  if [[ $stem == gemmini/* ]]; then   # gemmini/NAME-PRESET: find the split whose NAME.c lists PRESET
+    rest=${stem#gemmini/}
+    for ((n = 1; n < ${#rest}; n++)); do
+      [ "${rest:n:1}" = - ] || continue
+      name=${rest:0:n}
+      if [ -f "$sources/gemmini/$name.c" ] &&
+         head -n 2 "$sources/gemmini/$name.c" | grep -q "gemmini-configs:.* ${rest:n+1}\( \|\$\)"; then
+        preset=${rest:n+1}
+        stem=gemmini/$name
+        break
+      fi
+    done
+  fi
   for src in "$sources/$stem.c" "$sources/$stem.S"; do
     if [ -f "$src" ]; then
       marker=$(head -n 1 "$src" | sed -n 's/.*expect-exit:[[:space:]]*\([0-9][0-9]*\).*/\1/p')
@@ -46,6 +64,15 @@ while IFS= read -r elf; do
       break
     fi
   done
+  if [ -n "$preset" ]; then
+    if [ "$(basename "$1")" = rvgem ]; then
+      kept=()
+      for option in "${extra[@]}"; do [ "$option" = --extension=gemmini ] || kept+=("$option"); done
+      extra=(--extension=gemmini "--gemmini-config=$preset" "${kept[@]}")
+    elif [ "$preset" != int8 ]; then
+      skip=1
+    fi
+  fi
   if [ "${skip:-0}" -gt 0 ] && [ "$(basename "$1")" != rvgem ]; then continue; fi
   set +e
   timeout "$timeout" "$1" "${extra[@]}" "${@:2}" "$elf" 2>/dev/null |
@@ -57,6 +84,7 @@ while IFS= read -r elf; do
   if [ -f "$sources/$stem.expected" ] && ! cmp -s "$out" "$sources/$stem.expected"; then
     problem="${problem:+$problem; }output differs from $stem.expected"
   fi
+  stem=${elf#"$build/"}; stem=${stem%.elf}   # report the build, not the source
   if [ -z "$problem" ]; then
     pass=$((pass + 1))
   else
