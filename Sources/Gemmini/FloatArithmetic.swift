@@ -163,3 +163,14 @@ func storeFloat<F: GemminiFloatFormat>(_ v: UInt32, _ p: UnsafeMutableRawPointer
 /// ReLU: every value with the sign bit set (including -0 and a negative NaN) becomes +0.
 @inline(__always)
 func reluFloat<F: GemminiFloatFormat>(_ x: UInt32, _: F.Type) -> UInt32 { x & F.signBit != 0 ? 0 : x }
+
+/// The float max of pooling: `x` replaces `current` only when strictly greater (libgemmini's
+/// `if (elem > value)`), so between equal values, -0 and +0 included, the earlier one stays; if either is
+/// a NaN the result is the canonical NaN.
+@inline(__always)
+func poolMaxFloat<F: GemminiFloatFormat>(_ current: UInt32, _ x: UInt32, _: F.Type) -> UInt32 {
+    let a = Float(bitPattern: F.isBF16 ? (current & 0xFFFF) << 16 : current)
+    let b = Float(bitPattern: F.isBF16 ? (x & 0xFFFF) << 16 : x)
+    if a.isNaN || b.isNaN { return F.canonicalNaN }
+    return b > a ? x : current
+}

@@ -61,7 +61,8 @@ extension GemminiAccelerator {
     /// Float MVIN: into the scratchpad or "shrunk" into the accumulator, each element is multiplied by
     /// the scale rounded to the element type (one rounding), then widened exactly; a full-width mvin into
     /// the accumulator multiplies in the accumulator type. A scale of 1.0 is skipped (an exact no-op).
-    /// With the accumulate bit, `acc = round_acc(acc + x)`. Main-memory address 0 loads +0s.
+    /// With the accumulate bit, `acc = round_acc(acc + x)`. Main-memory address 0 loads +0s. Pixel
+    /// repeats (config_ld rs1[15:8]) place the elements as the int8 mvin does.
     private func mvinFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
         _: E.Type, _: A.Type, dram: UInt64, local: UInt64, mover: Int, memory: any GemminiMemory
     ) throws(GemminiError) {
@@ -72,9 +73,6 @@ extension GemminiAccelerator {
         let rows = Int((local >> 48) & 0xFFFF)
         let state = load[mover]
         guard rows > 0 && cols > 0 else { countLoad(rows: 0); return }
-        guard state.pixelsPerRow <= 1 else {
-            throw GemminiError("gemmini: mvin with pixel repeats is unsupported in a float configuration")
-        }
         let blocks = (cols + dim - 1) / dim
         let capacity = toAcc ? accRows : spadRows
         let lastRow = base + rows - 1 + (blocks - 1) * state.blockStride
@@ -91,6 +89,51 @@ extension GemminiAccelerator {
         let values = UnsafeMutableRawPointer(transfer.baseAddress!)
         let acc = accU32
         let n = dim
+
+        if state.pixelsPerRow > 1 {
+            // The first-layer "pixel repeat" mvin, placed as the int8 path places it: element (row, col)
+            // is also written `p` rows higher and `p * cols` columns further right, for each p below the
+            // repeat count (and not above the row). Each element is scaled and widened as below.
+            for row in 0..<rows {
+                if zeros {
+                    values.initializeMemory(as: UInt8.self, repeating: 0, count: rowBytes)
+                } else {
+                    try readMemory(dram &+ UInt64(row) &* state.stride, rowBytes, memory, "mvin")
+                }
+                for col in 0..<cols {
+                    let spadRow = base + row + (col / n) * state.blockStride
+                    let spadCol = col % n
+                    // The value in the destination's type (A into the accumulator, E into the scratchpad).
+                    var x: UInt32 = 0
+                    if !zeros {
+                        if wide {
+                            x = loadFloat(values, col, A.self)
+                            if scaleInA { x = A.mul(x, scaleA) }
+                        } else {
+                            x = loadFloat(values, col, E.self)
+                            if scaleInE { x = E.mul(x, scaleE) }
+                            if toAcc { x = convertFloat(x, from: E.self, to: A.self) }
+                        }
+                    }
+                    var pixel = 0
+                    while pixel < state.pixelsPerRow && pixel <= spadRow {
+                        let r = spadRow - pixel
+                        let c = spadCol + pixel * cols
+                        guard c < n else {
+                            throw GemminiError("gemmini: mvin with \(state.pixelsPerRow) pixel repeats of \(cols) columns overflows a \(n)-element row")
+                        }
+                        if toAcc {
+                            acc[r * n + c] = accumulate ? A.add(acc[r * n + c], x) : x
+                        } else {
+                            storeFloat(x, scratchpad + r * n * E.byteCount, c, E.self)
+                        }
+                        pixel += 1
+                    }
+                }
+            }
+            countLoad(rows: rows * blocks)
+            return
+        }
 
         for row in 0..<rows {
             if zeros {
@@ -136,7 +179,8 @@ extension GemminiAccelerator {
 
     /// Float MVOUT: scratchpad rows are copied raw; accumulator rows get ReLU (any value with the sign bit
     /// set becomes +0), then the acc scale multiply in the accumulator type, then conversion to the element
-    /// type; a full-width mvout (bit 29) copies the raw accumulator values.
+    /// type; a full-width mvout (bit 29) copies the raw accumulator values. With pooling configured
+    /// (config_st pool stride), max-pools instead (`mvoutPooledFloat`).
     private func mvoutFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
         _: E.Type, _: A.Type, dram: UInt64, local: UInt64, memory: any GemminiMemory
     ) throws(GemminiError) {
@@ -147,11 +191,13 @@ extension GemminiAccelerator {
         let cols = Int((local >> 32) & 0xFFFF)
         let rows = Int((local >> 48) & 0xFFFF)
         let capacity = fromAcc ? accRows : spadRows
-        guard poolStride == 0 else {
-            throw GemminiError("gemmini: pooled mvout is unsupported in a float configuration")
-        }
         if fromAcc && normCmd != 0 {
-            throw GemminiError("gemmini: mvout normalisation command \(normCmd) is unsupported in a float configuration")
+            throw GemminiError("gemmini: mvout normalisation command \(normCmd) (\(normCommandName(normCmd))) is unsupported in a float configuration: \(GemminiAccelerator.noFloatNormaliser)")
+        }
+        if poolStride != 0 {
+            try mvoutPooledFloat(E.self, A.self, dram: dram, base: base, channels: cols, fromAcc: fromAcc,
+                                 capacity: capacity, memory: memory)
+            return
         }
         guard rows > 0 && cols > 0 else { countStore(rows: 0, pooled: false); return }
         let blocks = (cols + dim - 1) / dim
@@ -159,9 +205,7 @@ extension GemminiAccelerator {
         guard lastRow < capacity else {
             throw GemminiError("gemmini: mvout of \(rows)x\(cols) from \(fromAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(lastRow), beyond its \(capacity) rows")
         }
-        if fromAcc && !full && accActivation > 1 {
-            throw GemminiError("gemmini: mvout activation \(accActivation) is unsupported in a float configuration")
-        }
+        if fromAcc && !full { try checkFloatActivation() }
         let outBytes = fromAcc && full ? A.byteCount : E.byteCount
         let rowBytes = cols * outBytes
         ensureTransfer(rowBytes)
@@ -195,6 +239,98 @@ extension GemminiAccelerator {
             try writeMemory(dram &+ UInt64(i) &* storeStride, rowBytes, memory, "mvout")
         }
         countStore(rows: rows * blocks, pooled: false)
+    }
+
+    /// Why layernorm, softmax and iGELU are refused in a float configuration.
+    static let noFloatNormaliser = "layernorm, softmax and iGELU are the integer (I-BERT) normalisations of Gemmini's normaliser, which has no float version"
+
+    private func normCommandName(_ cmd: Int) -> String {
+        switch cmd {
+        case 1: "layernorm sum"
+        case 2: "layernorm mean"
+        case 3: "layernorm variance"
+        case 4: "layernorm inverse standard deviation"
+        case 5: "softmax max"
+        case 6: "softmax sum of exponentials"
+        case 7: "softmax inverse sum of exponentials"
+        default: "reset"
+        }
+    }
+
+    /// Refuses the accumulator activations other than none and ReLU (2 layernorm, 3 iGELU, 4 softmax).
+    private func checkFloatActivation() throws(GemminiError) {
+        guard accActivation > 1 else { return }
+        let name = accActivation == 2 ? "layernorm" : accActivation == 3 ? "iGELU" : "softmax"
+        throw GemminiError("gemmini: mvout activation \(accActivation) (\(name)) is unsupported in a float configuration: \(GemminiAccelerator.noFloatNormaliser)")
+    }
+
+    /// Float max-pooling mvout, the int8 pooled mvout's order and placement: for each pooled output pixel
+    /// and channel, the maximum over the pool window (scanned row by row, column by column) of the values
+    /// the float mvout would write: from the accumulator ReLU, the acc scale multiply in the accumulator
+    /// type, then conversion to the element type, each element before pooling (as libgemmini scales and
+    /// activates each element before comparing); from the scratchpad the raw elements. Window positions
+    /// outside the orows x ocols image contribute +0 (libgemmini's `elem = 0`), unprocessed. The output is
+    /// always in the element type (the full-width bit is ignored, as in the int8 path).
+    ///
+    /// The comparison is libgemmini's `if (elem > value) value = elem` from a start of -Inf (libgemmini's
+    /// fp32 build starts at -FLT_MAX; -Inf, max's identity, differs only for windows of nothing but -Inf
+    /// and for a zero-sized window, which writes -Inf): an element replaces the running maximum only when
+    /// strictly greater, so among equal values the first in window order stays, and between -0 and +0 the
+    /// first seen wins (a +0 padding position after a -0 keeps the -0). NaN: if either the running maximum
+    /// or the element is a NaN the result is the canonical NaN (hardfloat's canonical-NaN rule, and a NaN
+    /// anywhere in a window stays visible instead of depending on its position).
+    private func mvoutPooledFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
+        _: E.Type, _: A.Type, dram: UInt64, base: Int, channels: Int, fromAcc: Bool, capacity: Int,
+        memory: any GemminiMemory
+    ) throws(GemminiError) {
+        guard channels <= dim else {
+            throw GemminiError("gemmini: pooled mvout of \(channels) channels (at most \(dim))")
+        }
+        guard channels > 0 else { countStore(rows: 0, pooled: true); return }
+        if fromAcc { try checkFloatActivation() }
+        ensureTransfer(channels * E.byteCount)
+        let out = UnsafeMutableRawPointer(transfer.baseAddress!)
+        let relu = accActivation == 1
+        let scaleA = A.fromFP32(accScale.bitPattern)
+        let negativeInfinity: UInt32 = E.isBF16 ? 0xFF80 : 0xFF80_0000
+        let acc = accU32
+        let n = dim
+        for porow in 0..<poolPorows {
+            for pocol in 0..<poolPocols {
+                for ch in 0..<channels { storeFloat(negativeInfinity, out, ch, E.self) }
+                for wrow in 0..<poolSize {
+                    for wcol in 0..<poolSize {
+                        let orow = porow * poolStride + wrow - poolUpad
+                        let ocol = pocol * poolStride + wcol - poolLpad
+                        if orow < 0 || ocol < 0 || orow >= poolOrows || ocol >= poolOcols {
+                            for ch in 0..<channels {
+                                storeFloat(poolMaxFloat(loadFloat(out, ch, E.self), 0, E.self), out, ch, E.self)
+                            }
+                            continue
+                        }
+                        let row = base + orow * poolOcols + ocol
+                        guard row < capacity else {
+                            throw GemminiError("gemmini: pooled mvout reads \(fromAcc ? "accumulator" : "scratchpad") row \(row), beyond its \(capacity) rows")
+                        }
+                        for ch in 0..<channels {
+                            let e: UInt32
+                            if fromAcc {
+                                var x = acc[row * n + ch]
+                                if relu { x = reluFloat(x, A.self) }
+                                x = A.mul(x, scaleA)
+                                e = convertFloat(x, from: A.self, to: E.self)
+                            } else {
+                                e = loadFloat(scratchpad, row * n + ch, E.self)
+                            }
+                            storeFloat(poolMaxFloat(loadFloat(out, ch, E.self), e, E.self), out, ch, E.self)
+                        }
+                    }
+                }
+                let address = dram &+ UInt64(porow * poolOutDim + pocol) &* storeStride
+                try writeMemory(address, channels * E.byteCount, memory, "pooled mvout")
+            }
+        }
+        countStore(rows: poolPorows * poolPocols, pooled: true)
     }
 
     // MARK: - COMPUTE

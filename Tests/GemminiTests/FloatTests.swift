@@ -78,12 +78,20 @@ struct FloatGuest {
             | (UInt64(aT ? 1 : 0) << 8) | (act << 3) | (UInt64(ws ? 1 : 0) << 2)
         try cmd(0, rs1, (1 << 48) | shift)
     }
-    func configLd(stride: Int, scale: UInt32 = 0x3F80_0000, shrunk: Bool = false, id: UInt64 = 0) throws(GemminiError) {
-        let rs1 = (scaleField(scale) << 32) | (UInt64(n) << 16) | (1 << 8) | (id << 3) | (UInt64(shrunk ? 1 : 0) << 2) | 1
+    func configLd(stride: Int, scale: UInt32 = 0x3F80_0000, shrunk: Bool = false, id: UInt64 = 0,
+                  pixels: UInt64 = 1) throws(GemminiError) {
+        let rs1 = (scaleField(scale) << 32) | (UInt64(n) << 16) | (pixels << 8) | (id << 3) | (UInt64(shrunk ? 1 : 0) << 2) | 1
         try cmd(0, rs1, UInt64(stride))
     }
     func configSt(stride: Int, act: UInt64 = 0, scale: UInt32 = 0x3F80_0000, rawField: UInt64? = nil) throws(GemminiError) {
         try cmd(0, (act << 2) | 2, ((rawField ?? scaleField(scale)) << 32) | UInt64(stride))
+    }
+    /// config_st with max pooling (gemmini_extended2_config_st's packing).
+    func configStPool(stride: Int, act: UInt64 = 0, scale: UInt32 = 0x3F80_0000, pool: Pool) throws(GemminiError) {
+        let rs1 = (UInt64(pool.ocols) << 56) | (UInt64(pool.orows) << 48) | (UInt64(pool.pocols) << 40)
+            | (UInt64(pool.porows) << 32) | (UInt64(pool.outDim) << 24) | (UInt64(pool.lpad) << 10)
+            | (UInt64(pool.upad) << 8) | (UInt64(pool.size) << 6) | (UInt64(pool.stride) << 4) | (act << 2) | 2
+        try cmd(0, rs1, (scaleField(scale) << 32) | UInt64(stride))
     }
     func store(_ values: [UInt32], _ f: RF, at address: UInt64) {
         for (i, v) in values.enumerated() {
@@ -95,6 +103,11 @@ struct FloatGuest {
             (0..<f.bytes).reduce(UInt32(0)) { $0 | UInt32(mem.bytes[Int(address - mem.base) + f.bytes * i + $1]) << (8 * $1) }
         }
     }
+}
+
+/// A max-pooling setup of config_st.
+struct Pool {
+    var stride = 2, size = 3, upad = 1, lpad = 1, orows = 4, ocols = 4, porows = 2, pocols = 2, outDim = 2
 }
 
 /// Deterministic random float bit patterns of moderate and mixed magnitude.
@@ -348,6 +361,185 @@ extension Rand {
         #expect(mismatches == 0)
     }
 
+    // MARK: Pixel repeats and pooling
+
+    /// The mvin scale field as the value in format `f` (via FP32, as the movers round it).
+    func scaleIn(_ g: FloatGuest, _ field: UInt32, _ f: RF) -> UInt32 {
+        Ref.conv(Ref.conv(UInt32(g.scaleField(field)), g.config.s, .f32), .f32, f)
+    }
+
+    /// A pixel-repeat mvin (`pixels` repeats of `cols` columns, `rows` rows at row `base`) into the
+    /// scratchpad (scaled in E), full width into the accumulator with the accumulate bit (scaled in A) and
+    /// shrunk into the accumulator (scaled in E, widened), over pre-filled contents; every row read back.
+    func pixelRepeats(_ config: GemminiConfiguration, pixels: Int, cols: Int, rows: Int, base: Int,
+                      scale: UInt32, seed: UInt64) throws {
+        let g = FloatGuest(config)
+        let n = config.dim, (e, a) = (config.e, config.a)
+        let total = 16
+        var r = Rand(s: seed)
+        let spFill = r.floats(total * n, e), accFill = r.floats(total * n, a)
+        let inE = r.floats(rows * cols, e), inA = r.floats(rows * cols, a), inShrunk = r.floats(rows * cols, e)
+        g.store(spFill, e, at: D); g.store(accFill, a, at: BIAS)
+        g.store(inE, e, at: A); g.store(inA, a, at: B); g.store(inShrunk, e, at: FULL)
+        try g.configLd(stride: n * e.bytes)
+        try g.cmd(2, D, g.operand(0, cols: n, rows: total))
+        try g.configLd(stride: n * a.bytes, id: 2)
+        try g.cmd(14, BIAS, g.operand(accBit, cols: n, rows: total))
+        try g.cmd(14, BIAS, g.operand(accBit | UInt32(total), cols: n, rows: total))
+
+        try g.configLd(stride: cols * e.bytes, scale: scale, pixels: UInt64(pixels))
+        try g.cmd(2, A, g.operand(UInt32(base), cols: cols, rows: rows))
+        try g.configLd(stride: cols * a.bytes, scale: scale, id: 1, pixels: UInt64(pixels))
+        try g.cmd(1, B, g.operand(accBit | accumulateBit | UInt32(base), cols: cols, rows: rows))
+        try g.configLd(stride: cols * e.bytes, scale: scale, shrunk: true, id: 2, pixels: UInt64(pixels))
+        try g.cmd(14, FULL, g.operand(accBit | UInt32(total + base), cols: cols, rows: rows))
+
+        try g.configSt(stride: n * e.bytes)
+        try g.cmd(3, SPOUT, g.operand(0, cols: n, rows: total))
+        try g.configSt(stride: n * a.bytes)
+        try g.cmd(3, OUT, g.operand(accBit | fullBit, cols: n, rows: 2 * total))
+
+        // Reference: the int8 path's placement, written out plainly.
+        let sE = scaleIn(g, scale, e), sA = scaleIn(g, scale, a)
+        /// Calls `write(destination index, input index)` for every placement of a mvin at row `at`, in order.
+        func place(at: Int, _ write: (Int, Int) -> Void) {
+            for row in 0..<rows {
+                for col in 0..<cols {
+                    let target = at + row
+                    for p in 0..<pixels where p <= target { write((target - p) * n + col + p * cols, row * cols + col) }
+                }
+            }
+        }
+        var wantSp = spFill, wantAcc = accFill + accFill
+        place(at: base) { i, k in wantSp[i] = sE == e.one ? inE[k] : Ref.mul(e, inE[k], sE) }
+        place(at: base) { i, k in wantAcc[i] = Ref.add(a, wantAcc[i], sA == a.one ? inA[k] : Ref.mul(a, inA[k], sA)) }
+        // (The shrunk mvin's repeats from its first rows reach into the rows above `total`.)
+        place(at: total + base) { i, k in wantAcc[i] = Ref.conv(sE == e.one ? inShrunk[k] : Ref.mul(e, inShrunk[k], sE), e, a) }
+        let gotSp = g.load(total * n, e, at: SPOUT), gotAcc = g.load(2 * total * n, a, at: OUT)
+        for i in 0..<total * n {
+            #expect(gotSp[i] == wantSp[i], "spad [\(i / n),\(i % n)] \(hexs(gotSp[i])) != \(hexs(wantSp[i]))")
+        }
+        for i in 0..<2 * total * n {
+            #expect(gotAcc[i] == wantAcc[i], "acc [\(i / n),\(i % n)] \(hexs(gotAcc[i])) != \(hexs(wantAcc[i]))")
+        }
+    }
+
+    @Test func pixelRepeatMvin() throws {
+        for (k, c) in [GemminiConfiguration.fp32, .bf16, .bf16Acc32].enumerated() {
+            let n = c.dim, seed = UInt64(40 + 10 * k)
+            try pixelRepeats(c, pixels: 2, cols: n / 2, rows: 5, base: 6, scale: Float(0.3).bitPattern, seed: seed)
+            // Three repeats of one column from row 1: row 1's third copy would land above row 0 (skipped).
+            try pixelRepeats(c, pixels: 3, cols: 1, rows: 6, base: 1, scale: 0x3F80_0000, seed: seed + 1)
+            try pixelRepeats(c, pixels: n, cols: 1, rows: 3, base: 0, scale: Float(-1.75).bitPattern, seed: seed + 2)
+        }
+        // Repeats that overflow a row still throw.
+        let g = FloatGuest(.fp32)
+        try g.configLd(stride: 12, pixels: 2)
+        #expect(throws: GemminiError.self) { try g.cmd(2, A, g.operand(4, cols: 3, rows: 1)) }
+    }
+
+    /// Reference float max of pooling: canonical NaN if either is a NaN, else the later value only when
+    /// strictly greater (so the earlier of -0 and +0 stays).
+    func refPoolMax(_ f: RF, _ m: UInt32, _ x: UInt32) -> UInt32 {
+        let fm = Float(bitPattern: f == .f32 ? m : m << 16), fx = Float(bitPattern: f == .f32 ? x : x << 16)
+        if fm.isNaN || fx.isNaN { return f == .f32 ? 0x7FC0_0000 : 0x7FC0 }
+        return fx > fm ? x : m
+    }
+
+    /// A pooled mvout of an orows x ocols image of DIM channels, from the accumulator (ReLU, acc scale,
+    /// conversion per element, then the max) and from the scratchpad (raw elements); `image` overrides
+    /// the random values (accumulator type; its elements for the scratchpad converted). Returns the
+    /// accumulator-sourced output.
+    @discardableResult
+    func pooled(_ config: GemminiConfiguration, _ pool: Pool, relu: Bool, accScale: UInt32, seed: UInt64,
+                image: [UInt32]? = nil) throws -> [UInt32] {
+        let g = FloatGuest(config)
+        let n = config.dim, (e, a) = (config.e, config.a)
+        let pixels = pool.orows * pool.ocols
+        var r = Rand(s: seed)
+        let accV = image ?? r.floats(pixels * n, a)
+        let spV = image.map { $0.map { Ref.conv($0, a, e) } } ?? r.floats(pixels * n, e)
+        let accBase = 3, spBase = 5
+        g.store(accV, a, at: BIAS); g.store(spV, e, at: D)
+        try g.configLd(stride: n * a.bytes, id: 2)
+        try g.cmd(14, BIAS, g.operand(accBit | UInt32(accBase), cols: n, rows: pixels))
+        try g.configLd(stride: n * e.bytes)
+        try g.cmd(2, D, g.operand(UInt32(spBase), cols: n, rows: pixels))
+        try g.configStPool(stride: n * e.bytes, act: relu ? 1 : 0, scale: accScale, pool: pool)
+        try g.cmd(3, OUT, g.operand(accBit | UInt32(accBase), cols: n, rows: 0))
+        try g.cmd(3, SPOUT, g.operand(UInt32(spBase), cols: n, rows: 0))
+
+        let sA = Ref.conv(Ref.conv(UInt32(g.scaleField(accScale)), config.s, .f32), .f32, a)
+        let negInf: UInt32 = e == .f32 ? 0xFF80_0000 : 0xFF80
+        let outputs = pool.porows * pool.pocols
+        let gotAcc = g.load(outputs * n, e, at: OUT), gotSp = g.load(outputs * n, e, at: SPOUT)
+        for porow in 0..<pool.porows {
+            for pocol in 0..<pool.pocols {
+                for ch in 0..<n {
+                    var mAcc = negInf, mSp = negInf
+                    for wr in 0..<pool.size {
+                        for wc in 0..<pool.size {
+                            let orow = porow * pool.stride + wr - pool.upad, ocol = pocol * pool.stride + wc - pool.lpad
+                            if orow < 0 || ocol < 0 || orow >= pool.orows || ocol >= pool.ocols {
+                                mAcc = refPoolMax(e, mAcc, 0); mSp = refPoolMax(e, mSp, 0)
+                                continue
+                            }
+                            let k = (orow * pool.ocols + ocol) * n + ch
+                            var x = accV[k]
+                            if relu { x = Ref.relu(a, x) }
+                            x = Ref.conv(Ref.mul(a, x, sA), a, e)
+                            mAcc = refPoolMax(e, mAcc, x)
+                            mSp = refPoolMax(e, mSp, spV[k])
+                        }
+                    }
+                    let i = (porow * pool.outDim + pocol) * n + ch
+                    #expect(gotAcc[i] == mAcc, "acc pool [\(porow),\(pocol)] ch \(ch) \(hexs(gotAcc[i])) != \(hexs(mAcc))")
+                    #expect(gotSp[i] == mSp, "spad pool [\(porow),\(pocol)] ch \(ch) \(hexs(gotSp[i])) != \(hexs(mSp))")
+                }
+            }
+        }
+        return gotAcc
+    }
+
+    @Test func pooledMvout() throws {
+        // 3x3 windows, stride 2, padding 1 above and left: a 4x4 image to 2x2, and a 5x5 image to 3x3
+        // (whose last windows also reach past the bottom and right edges).
+        let small = Pool(), large = Pool(orows: 5, ocols: 5, porows: 3, pocols: 3, outDim: 3)
+        for (k, c) in [GemminiConfiguration.fp32, .bf16, .bf16Acc32].enumerated() {
+            let seed = UInt64(70 + 10 * k)
+            try pooled(c, small, relu: false, accScale: 0x3F80_0000, seed: seed)
+            try pooled(c, small, relu: true, accScale: Float(0.3).bitPattern, seed: seed + 1)
+            try pooled(c, large, relu: false, accScale: Float(-1.3).bitPattern, seed: seed + 2)
+            try pooled(c, large, relu: true, accScale: Float(2.5).bitPattern, seed: seed + 3)
+        }
+    }
+
+    @Test func pooledMvoutSignedZerosAndNaN() throws {
+        // FP32, 4x4 image, 4 channels: ch 0 all -1 with a payload NaN at the last pixel (only the
+        // bottom-right window holds it); ch 1 all -0 (windows with padding see the +0 padding first and
+        // give +0; the unpadded bottom-right window gives -0); ch 2 -0 first then +0 in the bottom-right
+        // window (-0 stays); ch 3 +0 there first then -0 (+0 stays).
+        let n = 4
+        var image = [UInt32](repeating: 0, count: 16 * n)
+        for p in 0..<16 {
+            image[p * n] = 0xBF80_0000
+            image[p * n + 1] = 0x8000_0000
+            image[p * n + 2] = p == 5 ? 0x8000_0000 : 0
+            image[p * n + 3] = p == 5 ? 0 : 0x8000_0000
+        }
+        image[15 * n] = 0x7FA0_0001
+        let out = try pooled(.fp32, Pool(), relu: false, accScale: 0x3F80_0000, seed: 1, image: image)
+        let window11 = 3 * n  // pooled pixel (1, 1)
+        #expect(out[window11] == 0x7FC0_0000)
+        #expect(out[0] == 0 && out[n] == 0 && out[2 * n] == 0)  // ch 0: padding +0 beats -1
+        #expect(out[window11 + 1] == 0x8000_0000 && out[1] == 0)
+        #expect(out[window11 + 2] == 0x8000_0000)
+        #expect(out[window11 + 3] == 0)
+        // With ReLU the -0s become +0; the (positive) payload NaN still gives the canonical NaN.
+        let relu = try pooled(.fp32, Pool(), relu: true, accScale: 0x3F80_0000, seed: 1, image: image)
+        #expect(relu[window11 + 1] == 0 && relu[window11] == 0x7FC0_0000)
+    }
+
     // MARK: Configuration and misuse
 
     @Test func presetsAndHeaders() {
@@ -376,8 +568,25 @@ extension Rand {
     @Test func misuseThrows() throws {
         let g = FloatGuest(.bf16)
         #expect(throws: GemminiError.self) { try g.configEx(ws: false) }
-        try g.cmd(0, (1 << 4) | 2, 16)  // pooling
-        #expect(throws: GemminiError.self) { try g.cmd(3, OUT, g.operand(accBit, cols: 4, rows: 1)) }
+        // Layernorm / softmax / iGELU: refused, saying why (pooled or not).
+        for poolStride: UInt64 in [0, 1] {
+            for act: UInt64 in [2, 3] {
+                try g.cmd(0, (poolStride << 4) | (act << 2) | 2, 16)
+                do {
+                    try g.cmd(3, OUT, g.operand(accBit, cols: 4, rows: 1))
+                    Issue.record("activation \(act) with pool stride \(poolStride) did not throw")
+                } catch {
+                    #expect(error.description.contains("I-BERT") && error.description.contains("no float version"))
+                }
+            }
+        }
+        try g.cmd(0, 2, 16)
+        do {
+            try g.cmd(3, OUT, g.operand(accBit | (2 << 26), cols: 4, rows: 1))
+            Issue.record("normalisation command 2 did not throw")
+        } catch {
+            #expect(error.description.contains("layernorm mean") && error.description.contains("I-BERT"))
+        }
         let bad = GemminiConfiguration(dim: 4, elementType: .fp32, accumulatorType: .bf16,
                                        scratchpadBanks: 1, scratchpadBankRows: 16, accumulatorRows: 16)
         let b = GemminiAccelerator(configuration: bad)
