@@ -128,26 +128,10 @@ extension GemminiAccelerator {
                 }
             }
         }
-        statistics.computes &+= 1
-        statistics.macs &+= UInt64(n * n * n)
-        counters.count(internal: Counters.mainExCycles, by: UInt32(n))
-        counters.count(internal: Counters.exeActive, by: UInt32(n))
-        counters.count(external: Counters.reservationExecutes, by: 1)
+        countCompute()
 
         // Write the results out.
-        guard outputAddress != garbage else { return }
-        guard outputRows <= n && outputCols <= n else {
-            throw GemminiError("gemmini: compute output of \(outputRows)x\(outputCols) exceeds the \(n)x\(n) array")
-        }
-        guard outputRows > 0 && outputCols > 0 else { return }
-        let toAcc = outputAddress >> 31 != 0
-        let accumulate = (outputAddress >> 30) & 1 != 0
-        let base = Int(outputAddress & 0x1FFF_FFFF)
-        let capacity = toAcc ? accRows : spadRows
-        let last = base + cStride * (outputRows - 1)
-        guard last < capacity else {
-            throw GemminiError("gemmini: compute output to \(toAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(last), beyond its \(capacity) rows")
-        }
+        guard let (toAcc, accumulate, base) = try computeOutput(outputAddress, rows: outputRows, cols: outputCols) else { return }
         let source = ws ? results : pe
         if toAcc {
             for i in 0..<outputRows {
@@ -172,5 +156,35 @@ extension GemminiAccelerator {
                 }
             }
         }
+    }
+
+    /// A compute's bookkeeping: statistics and the counters' execute events.
+    func countCompute() {
+        let n = dim
+        statistics.computes &+= 1
+        statistics.macs &+= UInt64(n * n * n)
+        counters.count(internal: Counters.mainExCycles, by: UInt32(n))
+        counters.count(internal: Counters.exeActive, by: UInt32(n))
+        counters.count(external: Counters.reservationExecutes, by: 1)
+    }
+
+    /// Where a compute's results go: nil for GARBAGE or an empty block, else (accumulator?, accumulate?,
+    /// first row), checked against the array size and the memory's rows.
+    func computeOutput(_ outputAddress: UInt32, rows outputRows: Int, cols outputCols: Int) throws(GemminiError) -> (Bool, Bool, Int)? {
+        let n = dim
+        guard outputAddress != Self.garbage else { return nil }
+        guard outputRows <= n && outputCols <= n else {
+            throw GemminiError("gemmini: compute output of \(outputRows)x\(outputCols) exceeds the \(n)x\(n) array")
+        }
+        guard outputRows > 0 && outputCols > 0 else { return nil }
+        let toAcc = outputAddress >> 31 != 0
+        let accumulate = (outputAddress >> 30) & 1 != 0
+        let base = Int(outputAddress & 0x1FFF_FFFF)
+        let capacity = toAcc ? accRows : spadRows
+        let last = base + cStride * (outputRows - 1)
+        guard last < capacity else {
+            throw GemminiError("gemmini: compute output to \(toAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(last), beyond its \(capacity) rows")
+        }
+        return (toAcc, accumulate, base)
     }
 }

@@ -66,11 +66,7 @@ extension GemminiAccelerator {
     private func mvinFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
         _: E.Type, _: A.Type, dram: UInt64, local: UInt64, mover: Int, memory: any GemminiMemory
     ) throws(GemminiError) {
-        let toAcc = (local >> 31) & 1 != 0
-        let accumulate = (local >> 30) & 1 != 0
-        let base = Int(local & 0x1FFF_FFFF)
-        let cols = Int((local >> 32) & 0xFFFF)
-        let rows = Int((local >> 48) & 0xFFFF)
+        let (toAcc, accumulate, base, cols, rows) = Self.mvinOperand(local)
         let state = load[mover]
         guard rows > 0 && cols > 0 else { countLoad(rows: 0); return }
         let blocks = (cols + dim - 1) / dim
@@ -184,12 +180,7 @@ extension GemminiAccelerator {
     private func mvoutFloat<E: GemminiFloatFormat, A: GemminiFloatFormat>(
         _: E.Type, _: A.Type, dram: UInt64, local: UInt64, memory: any GemminiMemory
     ) throws(GemminiError) {
-        let fromAcc = (local >> 31) & 1 != 0
-        let full = (local >> 29) & 1 != 0
-        let normCmd = Int((local >> 26) & 7)
-        let base = Int(local & 0x3FF_FFFF)
-        let cols = Int((local >> 32) & 0xFFFF)
-        let rows = Int((local >> 48) & 0xFFFF)
+        let (fromAcc, full, normCmd, base, cols, rows) = Self.mvoutOperand(local)
         let capacity = fromAcc ? accRows : spadRows
         if fromAcc && normCmd != 0 {
             throw GemminiError("gemmini: mvout normalisation command \(normCmd) (\(normCommandName(normCmd))) is unsupported in a float configuration: \(GemminiAccelerator.noFloatNormaliser)")
@@ -458,25 +449,9 @@ extension GemminiAccelerator {
                 }
             }
         }
-        statistics.computes &+= 1
-        statistics.macs &+= UInt64(n * n * n)
-        counters.count(internal: Counters.mainExCycles, by: UInt32(n))
-        counters.count(internal: Counters.exeActive, by: UInt32(n))
-        counters.count(external: Counters.reservationExecutes, by: 1)
+        countCompute()
 
-        guard outputAddress != garbage else { return }
-        guard outputRows <= n && outputCols <= n else {
-            throw GemminiError("gemmini: compute output of \(outputRows)x\(outputCols) exceeds the \(n)x\(n) array")
-        }
-        guard outputRows > 0 && outputCols > 0 else { return }
-        let toAcc = outputAddress >> 31 != 0
-        let accumulate = (outputAddress >> 30) & 1 != 0
-        let base = Int(outputAddress & 0x1FFF_FFFF)
-        let capacity = toAcc ? accRows : spadRows
-        let last = base + cStride * (outputRows - 1)
-        guard last < capacity else {
-            throw GemminiError("gemmini: compute output to \(toAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(last), beyond its \(capacity) rows")
-        }
+        guard let (toAcc, accumulate, base) = try computeOutput(outputAddress, rows: outputRows, cols: outputCols) else { return }
         let shift = Int(sysShift & 31)
         let shiftScale = A.powerOfTwo(-shift)
         /// The array output (type O) of row i, column j.

@@ -8,11 +8,7 @@ extension GemminiAccelerator {
     /// `b * blockStride` rows further. Main-memory address 0 loads zeros.
     func mvin(dram: UInt64, local: UInt64, mover: Int, memory: any GemminiMemory) throws(GemminiError) {
         if configuration.isFloat { try mvinFloat(dram: dram, local: local, mover: mover, memory: memory); return }
-        let toAcc = (local >> 31) & 1 != 0
-        let accumulate = (local >> 30) & 1 != 0
-        let base = Int(local & 0x1FFF_FFFF)
-        let cols = Int((local >> 32) & 0xFFFF)
-        let rows = Int((local >> 48) & 0xFFFF)
+        let (toAcc, accumulate, base, cols, rows) = Self.mvinOperand(local)
         let state = load[mover]
         guard rows > 0 && cols > 0 else { countLoad(rows: 0); return }
 
@@ -131,12 +127,7 @@ extension GemminiAccelerator {
     /// int32 with bit 29. With pooling configured, max-pools instead.
     func mvout(dram: UInt64, local: UInt64, memory: any GemminiMemory) throws(GemminiError) {
         if configuration.isFloat { try mvoutFloat(dram: dram, local: local, memory: memory); return }
-        let fromAcc = (local >> 31) & 1 != 0
-        let full = (local >> 29) & 1 != 0
-        let normCmd = Int((local >> 26) & 7)
-        let base = Int(local & 0x3FF_FFFF)
-        let cols = Int((local >> 32) & 0xFFFF)
-        let rows = Int((local >> 48) & 0xFFFF)
+        let (fromAcc, full, normCmd, base, cols, rows) = Self.mvoutOperand(local)
         let capacity = fromAcc ? accRows : spadRows
 
         if poolStride != 0 {
@@ -325,5 +316,18 @@ extension GemminiAccelerator {
         default:
             return value
         }
+    }
+
+    /// An mvin's local operand: accumulator?, accumulate?, first row, columns, rows.
+    static func mvinOperand(_ local: UInt64) -> (Bool, Bool, Int, Int, Int) {
+        ((local >> 31) & 1 != 0, (local >> 30) & 1 != 0, Int(local & 0x1FFF_FFFF),
+         Int((local >> 32) & 0xFFFF), Int((local >> 48) & 0xFFFF))
+    }
+
+    /// An mvout's local operand: accumulator?, full width?, normalisation command (bits 28:26), first
+    /// row, columns, rows.
+    static func mvoutOperand(_ local: UInt64) -> (Bool, Bool, Int, Int, Int, Int) {
+        ((local >> 31) & 1 != 0, (local >> 29) & 1 != 0, Int((local >> 26) & 7), Int(local & 0x3FF_FFFF),
+         Int((local >> 32) & 0xFFFF), Int((local >> 48) & 0xFFFF))
     }
 }
