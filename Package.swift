@@ -35,7 +35,7 @@ let package = Package(
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
                     resources: [.copy("Vectors")]),
         .testTarget(name: "GemminiTests", dependencies: ["Gemmini"]),
-        .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine", "Gemmini"]),
+        .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine", "Gemmini", "SoftFloat"]),
         .testTarget(name: "rvgemTests", dependencies: ["rvgem"]),
     ]
 )

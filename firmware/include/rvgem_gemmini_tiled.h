@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "gemmini_params.h"
+#include "rvgem_bf16.h"
 #include "rvgem_gemmini.h"
 
 enum tiled_matmul_type_t { OS, WS, CPU };
@@ -43,16 +44,6 @@ enum tiled_matmul_type_t { OS, WS, CPU };
 /* Scale fields carry the scale type's bits in their low bits (a BF16 scale in bits [47:32]). */
 static inline uint32_t rvgem_scale_bits(scale_t s) { uint32_t b = 0; memcpy(&b, &s, sizeof s); return b; }
 static inline uint32_t rvgem_acc_scale_bits(acc_scale_t s) { uint32_t b = 0; memcpy(&b, &s, sizeof s); return b; }
-
-/* FP32 to BF16 bits, round to nearest even, NaN canonical (the int8 params header has no helper). */
-static inline uint16_t rvgem_float_to_bf16(float x)
-{
-    uint32_t b;
-    memcpy(&b, &x, 4);
-    if ((b & 0x7fffffff) > 0x7f800000) return 0x7fc0;
-    return (uint16_t)((b + 0x7fff + ((b >> 16) & 1)) >> 16);
-}
-static inline float rvgem_bf16_to_float(uint16_t x) { uint32_t b = (uint32_t)x << 16; float f; memcpy(&f, &b, 4); return f; }
 
 /* A float as the preset's scale types: BF16 bits where the type is 16 bits wide (the bf16 preset),
    else a plain conversion (scale_acc_t is int32_t for int8). */
