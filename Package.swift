@@ -30,6 +30,8 @@ let package = Package(
             "RISCVMachine", "Gemmini",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // A host reference of the FPTT training in Double, which the tests hold the guest firmware to.
+        .target(name: "FPTTReference"),
         .testTarget(name: "RISCVISATests", dependencies: ["RISCVISA"], exclude: ["Vectors"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
@@ -37,5 +39,6 @@ let package = Package(
         .testTarget(name: "GemminiTests", dependencies: ["Gemmini"]),
         .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine", "Gemmini", "SoftFloat"]),
         .testTarget(name: "rvgemTests", dependencies: ["rvgem"]),
+        .testTarget(name: "FPTTReferenceTests", dependencies: ["FPTTReference"]),
     ]
 )
