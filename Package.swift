@@ -6,6 +6,7 @@ let package = Package(
     name: "RVGem",
     products: [
         .executable(name: "rvgem", targets: ["rvgem"]),
+        .executable(name: "fptt-gen", targets: ["fptt-gen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -30,8 +31,14 @@ let package = Package(
             "RISCVMachine", "Gemmini",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // A host reference of the FPTT training in Double, which the tests hold the guest firmware to.
+        // The guest workload: a generator of C firmware (knows nothing of the emulator) and a host
+        // reference of the same training in Double, used by the tests to check the firmware.
+        .target(name: "FPTTGen"),
         .target(name: "FPTTReference"),
+        .executableTarget(name: "fptt-gen", dependencies: [
+            "FPTTGen",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "RISCVISATests", dependencies: ["RISCVISA"], exclude: ["Vectors"]),
         .testTarget(name: "ELFLoaderTests", dependencies: ["ELFLoader"]),
         .testTarget(name: "SoftFloatTests", dependencies: ["SoftFloat"],
@@ -40,5 +47,6 @@ let package = Package(
         .testTarget(name: "RISCVMachineTests", dependencies: ["RISCVMachine", "Gemmini", "SoftFloat"]),
         .testTarget(name: "rvgemTests", dependencies: ["rvgem"]),
         .testTarget(name: "FPTTReferenceTests", dependencies: ["FPTTReference"]),
+        .testTarget(name: "FPTTGenTests", dependencies: ["FPTTGen", "FPTTReference", "fptt-gen", "rvgem"]),
     ]
 )

@@ -14,9 +14,10 @@ RVGEM_SCRIPT=$(basename "$0")
 
 # Packages the build needs beyond a stock Debian 12 with Swift: the bare-metal cross compiler and
 # picolibc (firmware), the Linux cross compiler with its libc (static benchmark builds), qemu-user
-# (running those), libelf (the emulator's ELF loader), make and pkg-config.
+# (running those), libelf (the emulator's ELF loader), make and pkg-config; Fashion-MNIST (the FPTT
+# workload's data) and python3 (the FPTT scripts' reports and plots).
 RVGEM_PACKAGES=(libelf-dev gcc-riscv64-unknown-elf picolibc-riscv64-unknown-elf gcc-riscv64-linux-gnu
-                libc6-dev-riscv64-cross qemu-user make pkg-config)
+                libc6-dev-riscv64-cross qemu-user make pkg-config dataset-fashion-mnist python3)
 
 rvgem_note() { printf '%s: %s\n' "$RVGEM_SCRIPT" "$*" >&2; }
 rvgem_die() { rvgem_note "$*"; exit 1; }
