@@ -9,6 +9,8 @@ struct DataAccess {
     /// The largest RAM offset at which any access of up to 8 bytes fits.
     let ramLimit: UInt64
     let codeLines: UnsafeMutablePointer<UInt8>
+    /// This hart's written-line marks (`WrittenPageMap`); the fast-path region's lines come first.
+    let writtenPages: UnsafeMutablePointer<UInt8>
     let tlbTags: UnsafeMutablePointer<UInt64>
     let tlbPages: UnsafeMutablePointer<UInt64>
     let translates: Bool
@@ -26,6 +28,7 @@ struct DataAccess {
         ramBase = m.ramBase
         ramLimit = m.ramSize &- 8
         codeLines = m.codeLines
+        writtenPages = hart.writtenPages.marks
         tlbTags = hart.tlb.tags
         tlbPages = hart.tlb.pages
         translates = hart.needsTranslation(.load)  // loads and stores share the data privilege
@@ -76,11 +79,19 @@ struct DataAccess {
         let offset = pa &- ramBase
         if _fastPath(offset <= ramLimit) {
             ram.storeBytes(of: value, toByteOffset: Int(truncatingIfNeeded: offset), as: T.self)
+            markWritten(offset: offset)
             if _slowPath(codeLines[Int(truncatingIfNeeded: offset >> PhysicalMemory.codeLineShift)] != 0) { storeHitCode(pa) }
             if _slowPath(rvgem_atomic_load_relaxed64(activeReservations) != 0) { breakReservations(pa) }
             return true
         }
         return storeSlow(pa, va, UInt64(value), size: MemoryLayout<T>.size)
+    }
+
+    /// Counts the fast-path line at RAM offset `offset` as written: one byte store, no test, and the
+    /// same index as the code-line check next to it.
+    @inline(__always)
+    func markWritten(offset: UInt64) {
+        writtenPages[Int(truncatingIfNeeded: offset >> PhysicalMemory.codeLineShift)] = 1
     }
 
     /// Where `activeReservations` points on one thread: never set.
@@ -105,6 +116,7 @@ struct DataAccess {
     mutating func storeSlow(_ pa: UInt64, _ va: UInt64, _ value: UInt64, size: Int) -> Bool {
         if hart.memory.holdsCode(pa) { touchedCode = true }
         if hart.memory.store(pa, size: size, value: value, by: hart.decodeCache) {
+            hart.writtenPages.mark(pa, count: size)
             if rvgem_atomic_load_relaxed64(activeReservations) != 0 { breakReservations(pa) }
             return true
         }

@@ -97,6 +97,8 @@ public final class Hart {
 
     let decodeCache: DecodeCache
     let tlb = TranslationCache()
+    /// Where in RAM this hart (and its accelerator) wrote, for `--stats=FILE`'s pages touched.
+    let writtenPages: WrittenPageMap
 
     public init(hartID: UInt64, extensions: ISAExtensions, memory: PhysicalMemory) {
         self.hartID = hartID
@@ -111,6 +113,7 @@ public final class Hart {
         mstatus = (extensions.contains(.user) ? 2 << 32 : 0) | (extensions.contains(.supervisor) ? 2 << 34 : 0)
         decodeCache = DecodeCache(memory: memory, extensions: extensions)
         memory.decodeCaches.append(decodeCache)
+        writtenPages = memory.makeWrittenPageMap()
     }
 
     deinit {

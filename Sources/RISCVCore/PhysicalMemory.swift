@@ -43,6 +43,10 @@ public final class PhysicalMemory {
     /// decoded code at once and posts the page to the others, which drop it between steps and at
     /// FENCE.I (when RISC-V requires another hart's stores to become visible to instruction fetch).
     public var concurrentHarts = false
+    /// Where the host wrote on the guest's behalf (system-call and HTIF results); each hart keeps a
+    /// map of its own (`Hart.writtenPages`). Then all of them, for counting.
+    private let hostWrittenPages: WrittenPageMap
+    private var writtenPageMaps: [WrittenPageMap] = []
 
     /// Maps each region; throws a one-line description if the host refuses.
     public init(regions layout: [(base: UInt64, size: UInt64)]) throws(MemoryError) {
@@ -68,6 +72,8 @@ public final class PhysicalMemory {
             throw MemoryError("cannot reserve host memory for the decode-cache map")
         }
         codeLines = marks.bindMemory(to: UInt8.self, capacity: lines)
+        hostWrittenPages = WrittenPageMap(regions: mapped)
+        writtenPageMaps = [hostWrittenPages]
     }
 
     deinit {
@@ -98,8 +104,11 @@ public final class PhysicalMemory {
         return nil
     }
 
+    /// A store by the host (an HTIF or system-call result).
     public func store(_ address: UInt64, size: Int, value: UInt64) -> Bool {
-        store(address, size: size, value: value, by: nil)
+        guard store(address, size: size, value: value, by: nil) else { return false }
+        hostWrittenPages.mark(address, count: size)
+        return true
     }
 
     /// A store by the hart owning `writer` (nil: by the host).
@@ -177,13 +186,40 @@ public final class PhysicalMemory {
         return true
     }
 
-    /// The host changed `count` bytes of RAM at `address` behind the harts' backs: drop stale decoded code.
+    /// The host wrote `count` bytes of RAM at `address` on the guest's behalf (a `read` into its
+    /// buffer, ...): drop stale decoded code and count the pages as written.
     public func hostWrote(_ address: UInt64, count: Int) {
+        dropDecodedCode(address, count: count)
+        hostWrittenPages.mark(address, count: count)
+    }
+
+    /// `count` bytes of RAM at `address` changed behind the harts' backs (an accelerator's write, or
+    /// pages handed back to zeroes by munmap): drop stale decoded code, counting no page as written.
+    public func dropDecodedCode(_ address: UInt64, count: Int) {
         var line = address >> Self.codeLineShift
         while line <= (address &+ UInt64(count)) >> Self.codeLineShift {
             noteStore(line << Self.codeLineShift)
             line += 1
         }
+    }
+
+    /// A new, empty map of written pages for one writer, counted in `writtenPageCount`.
+    func makeWrittenPageMap() -> WrittenPageMap {
+        let map = WrittenPageMap(regions: regions)
+        writtenPageMaps.append(map)
+        return map
+    }
+
+    /// Starts counting written pages afresh (the run starts: what loading wrote does not count).
+    public func clearWrittenPages() {
+        for map in writtenPageMaps { map.clear() }
+    }
+
+    /// The distinct RAM pages any writer wrote since `clearWrittenPages`. Call it while no hart runs.
+    public func writtenPageCount() -> Int {
+        var touched = [Bool](repeating: false, count: hostWrittenPages.lineCount / WrittenPageMap.linesPerPage)
+        for map in writtenPageMaps { map.collectPages(into: &touched) }
+        return touched.count { $0 }
     }
 
     /// Copies bytes out of RAM; nil if any byte is not RAM.

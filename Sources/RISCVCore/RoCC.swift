@@ -53,12 +53,14 @@ extension Hart {
     }
 
     /// Copies `buffer` to guest memory at virtual address `va` (translated as a data store); false if
-    /// any byte faults. Decoded code there is dropped and other harts' reservations break.
+    /// any byte faults. Its pages count as this hart's writes; decoded code there is dropped and other
+    /// harts' reservations break.
     public func writeVirtual(_ va: UInt64, from buffer: UnsafeRawBufferPointer) -> Bool {
         forEachPage(va, buffer.count, .store) { pa, offset, count in
             guard let p = memory.hostPointer(pa, size: UInt64(count)) else { return false }
             p.copyMemory(from: buffer.baseAddress! + offset, byteCount: count)
-            memory.hostWrote(pa, count: count)
+            memory.dropDecodedCode(pa, count: count)
+            writtenPages.mark(pa, count: count)
             if let reservations { reservations.storeDone(pa, by: reservationSlot) }
             return true
         }

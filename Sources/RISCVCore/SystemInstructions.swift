@@ -174,8 +174,10 @@ extension Hart {
         }
     }
 
-    /// After an SC or AMO wrote `pa`: decoded code there is dropped and other harts' reservations break.
+    /// After an SC or AMO wrote `pa` (always fast-path RAM): its page counts as written, decoded code
+    /// there is dropped and other harts' reservations break.
     private func storeDone(_ pa: UInt64, _ mem: inout DataAccess) {
+        mem.markWritten(offset: pa &- memory.ramBase)
         if memory.holdsCode(pa) {
             memory.codeWasOverwritten(pa, by: decodeCache)
             mem.touchedCode = true

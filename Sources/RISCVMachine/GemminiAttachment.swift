@@ -21,10 +21,11 @@ final class GemminiAttachment: RoCCAccelerator {
         }
     }
 
-    /// One line for `--stats`: what this Gemmini did.
-    func statisticsLine(hartID: UInt64) -> String {
+    /// What this Gemmini did, for `--stats`.
+    func work(hartID: UInt64) -> RunStatistics.GemminiWork {
         let s = gemmini.statistics
-        return "rvgem: gemmini on hart \(hartID): \(s.commands) commands, \(s.rowsMovedIn) rows in, \(s.rowsMovedOut) rows out, \(s.computes) computes, \(s.macs) MACs"
+        return .init(hartID: hartID, commands: s.commands, rowsIn: s.rowsMovedIn, rowsOut: s.rowsMovedOut,
+                     computes: s.computes, macs: s.macs)
     }
 
     /// The hart's data memory, by virtual address.

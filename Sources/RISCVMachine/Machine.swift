@@ -34,6 +34,8 @@ public final class Machine {
     public private(set) var terminatingSignal: Int32?
     private var currentHart = 0
     private var stepInQuantum = 0
+    /// How long `run` took.
+    private var wallSeconds = 0.0
 
     public init(configuration: MachineConfiguration) throws(MachineError) {
         self.configuration = configuration
@@ -138,21 +140,32 @@ public final class Machine {
 
     /// Runs the program to completion; returns the guest's exit status.
     public func run() throws(MachineError) -> Int32 {
+        // Pages count as touched from the first instruction on: loading the program and building a
+        // Linux program's initial stack do not count.
+        memory.clearWrittenPages()
         let start = ContinuousClock.now
         defer {
-            if configuration.printStatistics { reportStatistics(seconds: start.duration(to: .now)) }
+            let elapsed = start.duration(to: .now)
+            wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            if configuration.printStatistics {
+                RunStatistics.summaryLines(harts: hartWork, gemmini: gemminiWork, wallSeconds: wallSeconds).forEach(printToStandardError)
+            }
         }
         return try runLogged()
     }
 
-    /// Instructions retired by all harts (minstret), the time taken and the rate.
-    private func reportStatistics(seconds elapsed: Duration) {
-        let instructions = harts.reduce(UInt64(0)) { $0 + $1.instructionsRetired }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        let mips = seconds > 0 ? Double(instructions) / seconds / 1e6 : 0
-        let rounded = (mips * 10).rounded() / 10
-        printToStandardError("rvgem: \(instructions) instructions on \(harts.count) hart(s) in \(String(format3: seconds)) s: \(rounded) MIPS")
-        for (hart, gemmini) in zip(harts, gemminis) { printToStandardError(gemmini.statisticsLine(hartID: hart.hartID)) }
+    /// What the run did so far (all of it once `run` has returned): instructions, pages written,
+    /// Gemmini work, wall time. Not while harts run on threads of their own.
+    public var statistics: RunStatistics {
+        RunStatistics(harts: hartWork, pagesTouched: memory.writtenPageCount(), gemmini: gemminiWork, wallSeconds: wallSeconds)
+    }
+
+    private var hartWork: [RunStatistics.HartWork] {
+        harts.map { .init(hartID: $0.hartID, instructions: $0.instructionsRetired) }
+    }
+
+    private var gemminiWork: [RunStatistics.GemminiWork] {
+        zip(harts, gemminis).map { hart, gemmini in gemmini.work(hartID: hart.hartID) }
     }
 
     private func runLogged() throws(MachineError) -> Int32 {

@@ -46,6 +46,8 @@ public struct MachineConfiguration: Sendable {
     public var logCommits: Bool = false
     /// `--stats`: report instructions retired, wall time and MIPS on stderr at exit.
     public var printStatistics: Bool = false
+    /// `--stats=FILE`: where the front end writes `Machine.statistics` as JSON after the run.
+    public var statisticsPath: String? = nil
     /// `--log=`: where logs go; nil means standard error.
     public var logPath: String? = nil
     /// `--extension=` names (RoCC accelerators): "gemmini" gives every hart a Gemmini.

@@ -49,6 +49,8 @@ let usageText = """
       --hartids=<a,b,...>   Explicitly specify hartids, default is 0,1,...
       --log-commits         Generate a log of commits info
       --stats               Print instructions, time and MIPS to stderr at exit
+      --stats=<file>        Write the run's statistics to <file> as JSON: instructions per
+                              hart, guest pages written, Gemmini work, time
       --extension=<name>    Specify RoCC Extension (\(HostOptions.knownAccelerators.joined(separator: ", ")))
                               This flag can be used multiple times.
       --gemmini-config=<name> What each Gemmini is built as: \(GemminiConfiguration.presetNames.joined(separator: ", "))

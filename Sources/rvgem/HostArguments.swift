@@ -29,6 +29,8 @@ struct HostArguments: Equatable {
 /// Spike's spellings of the options rvgem takes.
 enum HostOptionSpelling {
     static let help: Set = ["-h", "--help"]
+    /// `--stats` is a flag, but `--stats=FILE` an option; ArgumentParser sees the latter under this name.
+    static let statisticsFile = "--stats-file"
     static let flags: Set = ["-l", "--log-commits", "--stats", "--linux", "--bare", "--parallel", "--print-gemmini-params"]
     static let takingValue: Set = ["-p", "-m", "--log", "--isa", "--priv", "--pc", "--hartids",
                                    "--extension", "--instructions", "--chroot", "--gemmini-config",
@@ -60,7 +62,11 @@ func splitHostArguments(_ arguments: [String]) throws(CommandLineError) -> HostA
         }
 
         let isHelp = HostOptionSpelling.help.contains(name)
-        if isHelp || HostOptionSpelling.flags.contains(name) {
+        if name == "--stats", let attachedValue {
+            // Only the attached form takes a file: a separate argument after --stats is the program.
+            guard !attachedValue.isEmpty else { throw .usage("option '--stats=' needs a file name") }
+            result.options += [HostOptionSpelling.statisticsFile, attachedValue]
+        } else if isHelp || HostOptionSpelling.flags.contains(name) {
             guard attachedValue == nil else { throw .usage("option '\(name)' takes no value") }
             if isHelp {
                 result.helpRequested = true

@@ -12,6 +12,7 @@ struct HostOptions: ParsableArguments {
     @Option(name: .customLong("log"), parsing: .unconditional) var logPath: String?
     @Flag(name: .customLong("log-commits")) var logCommits = false
     @Flag(name: .customLong("stats")) var statistics = false
+    @Option(name: .customLong("stats-file"), parsing: .unconditional) var statisticsPath: String?
     @Option(name: .customLong("isa"), parsing: .unconditional) var isa: String?
     @Option(name: .customLong("priv"), parsing: .unconditional) var priv: String?
     @Option(name: .customLong("pc"), parsing: .unconditional) var startPC: String?
@@ -97,6 +98,7 @@ struct HostOptions: ParsableArguments {
         configuration.logInstructions = logInstructions
         configuration.logCommits = logCommits
         configuration.printStatistics = statistics
+        configuration.statisticsPath = statisticsPath
         configuration.logPath = logPath
         return configuration
     }

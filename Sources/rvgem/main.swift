@@ -25,13 +25,19 @@ case .printGemminiParameters(let configuration):
     print(configuration.cHeader(), terminator: "")
     exit(0)
 case .run(let configuration):
+    var statisticsFile: StatisticsFile?
     do throws(MachineError) {
         let machine = try Machine(configuration: configuration)
+        statisticsFile = try configuration.statisticsPath.map { path throws(MachineError) in
+            try StatisticsFile(path: path, machine: machine)
+        }
         let status = try machine.run()
+        statisticsFile?.write(exitCode: status)
         if let signal = machine.terminatingSignal { dieOfSignal(signal) }
         exit(status)
     } catch {
         printToStandardError("rvgem: \(error.description)")
+        statisticsFile?.write(exitCode: 1)
         exit(1)
     }
 }

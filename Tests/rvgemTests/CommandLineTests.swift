@@ -112,6 +112,19 @@ struct CommandLineTests {
         #expect(custom.scratchpadRows * 8 * 2 == 64 << 10 && custom.accumulatorRows * 8 * 4 == 16 << 10 && custom.dataflows == .both)
     }
 
+    @Test func statisticsFlagAndFile() throws {
+        let plain = try configuration("--stats", "prog")
+        #expect(plain.printStatistics && plain.statisticsPath == nil)
+        let file = try configuration("--stats=run.json", "prog")
+        #expect(!file.printStatistics && file.statisticsPath == "run.json")
+        let both = try configuration("--stats", "--stats=run.json", "prog")
+        #expect(both.printStatistics && both.statisticsPath == "run.json")
+        // Only the attached form takes a file: after a plain --stats the next argument is the program.
+        let separate = try configuration("--stats", "run.json", "prog")
+        #expect(separate.printStatistics && separate.statisticsPath == nil)
+        #expect(separate.programPath == "run.json" && separate.programArguments == ["prog"])
+    }
+
     @Test func programKindAndRoot() throws {
         #expect(try configuration("prog").programKind == .automatic)
         #expect(try configuration("--linux", "prog").programKind == .linux)
@@ -172,6 +185,8 @@ struct CommandLineTests {
         (["--bare", "--chroot=/tmp", "prog"], "rvgem: error: --chroot applies to Linux programs, not with --bare"),
         (["--chroot=", "prog"], "rvgem: error: --chroot needs a directory"),
         (["--linux=yes", "prog"], "rvgem: error: option '--linux' takes no value (see rvgem --help)"),
+        (["--stats=", "prog"], "rvgem: error: option '--stats=' needs a file name (see rvgem --help)"),
+        (["--stats-file=run.json", "prog"], "rvgem: error: unknown option '--stats-file=run.json' (see rvgem --help)"),
     ])
     func mistakes(arguments: [String], expected: String) {
         #expect(errorLine(arguments) == expected)

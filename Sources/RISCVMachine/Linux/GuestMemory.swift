@@ -43,7 +43,8 @@ struct GuestMemory {
         return nil
     }
 
-    /// The host was given `count` bytes of guest memory to fill (read, pread, ...): keep decoded code honest.
+    /// The host was given `count` bytes of guest memory to fill (read, pread, ...): keep decoded code
+    /// honest and count the pages as written.
     func hostFilled(_ address: UInt64, count: Int) {
         if count > 0 { memory.hostWrote(address, count: count) }
     }

@@ -107,11 +107,12 @@ final class LinuxAddressSpace {
         mappings = kept
     }
 
-    /// Zeroes pages (returning their host memory) and drops any code decoded from them.
+    /// Zeroes pages (returning their host memory) and drops any code decoded from them. Not a write
+    /// the guest made: the pages do not count as touched.
     func release(_ range: Range<UInt64>) {
         guard !range.isEmpty, let p = memory.hostPointer(range.lowerBound, size: range.upperBound - range.lowerBound) else { return }
         madvise(p, Int(range.upperBound - range.lowerBound), MADV_DONTNEED)
-        memory.hostWrote(range.lowerBound, count: Int(range.upperBound - range.lowerBound))
+        memory.dropDecodedCode(range.lowerBound, count: Int(range.upperBound - range.lowerBound))
     }
 
     private func insert(_ range: Range<UInt64>) {
