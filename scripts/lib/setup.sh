@@ -61,7 +61,7 @@ rvgem_build_release() {
 # passes through, or goes to ERR); sets RVGEM_LAST_STATUS and RVGEM_LAST_SECONDS (wall clock, from
 # bash 5's EPOCHREALTIME: nothing is forked inside the timed region).
 rvgem_time_run() {
-  local out=$1 err=/dev/stderr start end
+  local out=$1 err= start end
   shift
   if [ "${1:-}" = --stderr ]; then
     err=$2
@@ -69,7 +69,8 @@ rvgem_time_run() {
   fi
   start=${EPOCHREALTIME/,/.}
   set +e
-  "$@" >"$out" 2>"$err"
+  # Inherited stderr stays as it is (reopening /dev/stderr would truncate a redirected file).
+  if [ -n "$err" ]; then "$@" >"$out" 2>"$err"; else "$@" >"$out"; fi
   RVGEM_LAST_STATUS=$?
   set -e
   end=${EPOCHREALTIME/,/.}
