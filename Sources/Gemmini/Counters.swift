@@ -12,6 +12,10 @@ struct Counters {
     var external = [Bool](repeating: false, count: slots)
     var snapshotEnabled = false
     var busy = false
+    /// Bit e set when some slot counts internal (external) event e: most programs configure none, and
+    /// the model counts several events per command.
+    private var internalEvents: UInt64 = 0
+    private var externalEvents: UInt64 = 0
 
     // Internal event ids used by the model.
     static let mainLoadCycles: UInt16 = 1
@@ -34,6 +38,7 @@ struct Counters {
 
     @inline(__always)
     mutating func count(internal id: UInt16, by n: UInt32) {
+        guard internalEvents & (1 << UInt64(id & 63)) != 0 else { return }
         for i in 0..<Counters.slots where event[i] == id && !external[i] {
             value[i] &+= n
         }
@@ -41,8 +46,21 @@ struct Counters {
 
     @inline(__always)
     mutating func count(external id: UInt16, by n: UInt32) {
+        guard externalEvents & (1 << UInt64(id & 63)) != 0 else { return }
         for i in 0..<Counters.slots where event[i] == id && external[i] {
             value[i] &+= n
+        }
+    }
+
+    /// Makes slot `index` count event `id` (internal or external) from zero.
+    mutating func configure(slot index: Int, event id: UInt16, external isExternal: Bool) {
+        event[index] = id
+        value[index] = 0
+        external[index] = isExternal
+        internalEvents = 0
+        externalEvents = 0
+        for i in 0..<Counters.slots {
+            if external[i] { externalEvents |= 1 << UInt64(event[i]) } else { internalEvents |= 1 << UInt64(event[i]) }
         }
     }
 }
@@ -67,9 +85,7 @@ extension GemminiAccelerator {
             counters.snapshot = counters.value
         }
         if rs1 & 8 != 0 {
-            counters.event[index] = UInt16((rs1 >> 12) & 0x3F)
-            counters.value[index] = 0
-            counters.external[index] = (rs1 >> 31) & 1 != 0
+            counters.configure(slot: index, event: UInt16((rs1 >> 12) & 0x3F), external: (rs1 >> 31) & 1 != 0)
         }
         return UInt64(counters.snapshotEnabled ? counters.snapshot[index] : counters.value[index])
     }

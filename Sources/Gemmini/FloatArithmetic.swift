@@ -4,7 +4,8 @@
 // the low half). The fast paths use the host FPU where the result is provably the correctly rounded one:
 // FP32 fused multiply-add is the host's `fmaf`; a BF16 fused multiply-add computes the exact product and
 // a once-rounded sum in binary64 and corrects the one double-rounding case with a TwoSum error term.
-// The SoftFloat module is the reference the unit tests hold these against.
+// FloatKernels.swift does the array's work four lanes at a time and falls back on these. The SoftFloat
+// module is the reference the unit tests hold both against.
 
 /// One float format of the model (FP32 or BF16), as static functions on raw bits, so that the movers and
 /// the systolic array specialise per format with no per-element dispatch.
@@ -24,6 +25,12 @@ protocol GemminiFloatFormat {
     static func powerOfTwo(_ e: Int) -> UInt32
     /// Conversion from FP32 bits (rounding for BF16; canonical NaN).
     static func fromFP32(_ x: UInt32) -> UInt32
+    /// Whether `mulAdd4` may take products of these `count` values (a multiple of 4); see FloatKernels.swift.
+    static func productsExact(_ x: UnsafePointer<UInt32>, count: Int) -> Bool
+    /// `mulAdd(a, w[j], c[j])` for the four lanes j.
+    static func mulAdd4(_ a: UInt32, _ w: SIMD4<UInt32>, _ c: SIMD4<UInt32>) -> SIMD4<UInt32>
+    /// `add(a[j], b[j])` for the four lanes j.
+    static func add4(_ a: SIMD4<UInt32>, _ b: SIMD4<UInt32>) -> SIMD4<UInt32>
 }
 
 enum FP32Format: GemminiFloatFormat {

@@ -41,22 +41,17 @@ extension GemminiAccelerator {
         }
     }
 
-    func computeFloat(a: UInt64, bd: UInt64, preload doPreload: Bool) throws(GemminiError) {
-        let c = configuration
-        switch (c.elementType, c.arrayOutputType, c.accumulatorType) {
-        case (.fp32, .fp32, .fp32):
-            try computeFloat(FP32Format.self, FP32Format.self, FP32Format.self, a: a, bd: bd, preload: doPreload)
-        case (.bf16, .bf16, .bf16):
-            try computeFloat(BF16Format.self, BF16Format.self, BF16Format.self, a: a, bd: bd, preload: doPreload)
-        case (.bf16, .bf16, .fp32):
-            try computeFloat(BF16Format.self, BF16Format.self, FP32Format.self, a: a, bd: bd, preload: doPreload)
-        case (.bf16, .fp32, .fp32):
-            try computeFloat(BF16Format.self, FP32Format.self, FP32Format.self, a: a, bd: bd, preload: doPreload)
-        default: throw GemminiError(c.unsupportedReason ?? "gemmini: unsupported float configuration")
+    // MARK: - MVIN
+
+    /// Copies `bytes` bytes; a DIM-4 row of BF16 or FP32 (8 or 16 bytes) without a call to memmove.
+    @inline(__always)
+    private func copyRow(_ dst: UnsafeMutableRawPointer, _ src: UnsafeRawPointer, bytes: Int) {
+        switch bytes {
+        case 8: dst.storeBytes(of: src.loadUnaligned(as: UInt64.self), as: UInt64.self)
+        case 16: dst.storeBytes(of: src.loadUnaligned(as: SIMD2<UInt64>.self), as: SIMD2<UInt64>.self)
+        default: dst.copyMemory(from: src, byteCount: bytes)
         }
     }
-
-    // MARK: - MVIN
 
     /// Float MVIN: into the scratchpad or "shrunk" into the accumulator, each element is multiplied by
     /// the scale rounded to the element type (one rounding), then widened exactly; a full-width mvin into
@@ -69,7 +64,7 @@ extension GemminiAccelerator {
         let (toAcc, accumulate, base, cols, rows) = Self.mvinOperand(local)
         let state = load[mover]
         guard rows > 0 && cols > 0 else { countLoad(rows: 0); return }
-        let blocks = (cols + dim - 1) / dim
+        let blocks = cols <= dim ? 1 : (cols + dim - 1) / dim
         let capacity = toAcc ? accRows : spadRows
         let lastRow = base + rows - 1 + (blocks - 1) * state.blockStride
         guard lastRow < capacity else {
@@ -131,12 +126,11 @@ extension GemminiAccelerator {
             return
         }
 
+        if zeros { values.initializeMemory(as: UInt8.self, repeating: 0, count: rowBytes) }
+        let copied = zeros ? nil : copiedRows(dram, rows: rows, bytes: rowBytes, stride: state.stride, memory: memory)
         for row in 0..<rows {
-            if zeros {
-                values.initializeMemory(as: UInt8.self, repeating: 0, count: rowBytes)
-            } else {
-                try readMemory(dram &+ UInt64(row) &* state.stride, rowBytes, memory, "mvin")
-            }
+            let rowValues = zeros ? UnsafeRawPointer(values)
+                : try readRow(row, of: copied, dram, stride: state.stride, rowBytes, memory, "mvin")
             let scaled = !zeros
             for block in 0..<blocks {
                 let target = base + row + block * state.blockStride
@@ -147,10 +141,10 @@ extension GemminiAccelerator {
                     for c in 0..<count {
                         var x: UInt32
                         if wide {
-                            x = loadFloat(values, c0 + c, A.self)
+                            x = loadFloat(rowValues, c0 + c, A.self)
                             if scaled && scaleInA { x = A.mul(x, scaleA) }
                         } else {
-                            var e = loadFloat(values, c0 + c, E.self)
+                            var e = loadFloat(rowValues, c0 + c, E.self)
                             if scaled && scaleInE { e = E.mul(e, scaleE) }
                             x = convertFloat(e, from: E.self, to: A.self)
                         }
@@ -160,10 +154,10 @@ extension GemminiAccelerator {
                     let dst = scratchpad + target * n * E.byteCount
                     if scaled && scaleInE {
                         for c in 0..<count {
-                            storeFloat(E.mul(loadFloat(values, c0 + c, E.self), scaleE), dst, c, E.self)
+                            storeFloat(E.mul(loadFloat(rowValues, c0 + c, E.self), scaleE), dst, c, E.self)
                         }
                     } else {
-                        dst.copyMemory(from: values + c0 * E.byteCount, byteCount: count * E.byteCount)
+                        copyRow(dst, rowValues + c0 * E.byteCount, bytes: count * E.byteCount)
                     }
                 }
             }
@@ -191,7 +185,7 @@ extension GemminiAccelerator {
             return
         }
         guard rows > 0 && cols > 0 else { countStore(rows: 0, pooled: false); return }
-        let blocks = (cols + dim - 1) / dim
+        let blocks = cols <= dim ? 1 : (cols + dim - 1) / dim
         let lastRow = base + (blocks - 1) * dim + rows - 1
         guard lastRow < capacity else {
             throw GemminiError("gemmini: mvout of \(rows)x\(cols) from \(fromAcc ? "accumulator" : "scratchpad") row \(base) reaches row \(lastRow), beyond its \(capacity) rows")
@@ -322,164 +316,5 @@ extension GemminiAccelerator {
             }
         }
         countStore(rows: poolPorows * poolPocols, pooled: true)
-    }
-
-    // MARK: - COMPUTE
-
-    /// Checks that scratchpad rows `address ... address + lastOffset` exist.
-    @inline(__always)
-    private func checkSpadFloat(_ address: UInt32, lastOffset: Int, _ what: String) throws(GemminiError) {
-        let last = Int(address) + lastOffset
-        guard last < spadRows else {
-            throw GemminiError("gemmini: compute \(what) operand at scratchpad row \(address) reaches row \(last), beyond its \(spadRows) rows (address \(hex(address)))")
-        }
-    }
-
-    /// Float COMPUTE_PRELOADED / COMPUTE_ACCUMULATE. Weight-stationary: column j starts as the bias D
-    /// (widened to the array output type O) and PE k computes `c = round_O(a_k * b_kj + c)` for k = 0 ...
-    /// DIM-1. Output-stationary: each PE accumulates `c = round_A(a * b + c)` in the accumulator type A
-    /// onto the preloaded D; the result leaves as `round_O(round_A(c * 2^-shift))`. Results go into the
-    /// accumulator (overwrite with the value widened to A, or one addition), or into the scratchpad
-    /// converted to the element type E, then ReLU.
-    private func computeFloat<E: GemminiFloatFormat, O: GemminiFloatFormat, A: GemminiFloatFormat>(
-        _: E.Type, _: O.Type, _: A.Type, a: UInt64, bd: UInt64, preload doPreload: Bool
-    ) throws(GemminiError) {
-        let garbage = GemminiAccelerator.garbage
-        let aAddr = UInt32(truncatingIfNeeded: a)
-        let aCols = Int((a >> 32) & 0xFFFF), aRows = Int((a >> 48) & 0xFFFF)
-        let bdAddr = UInt32(truncatingIfNeeded: bd)
-        let bdCols = Int((bd >> 32) & 0xFFFF), bdRows = Int((bd >> 48) & 0xFFFF)
-        let n = dim
-        let ws = weightStationary
-        let spad = UnsafeRawPointer(scratchpad)
-        let pe = UnsafeMutableRawPointer(peState).assumingMemoryBound(to: UInt32.self)
-        let res = UnsafeMutableRawPointer(results).assumingMemoryBound(to: UInt32.self)
-        let opA = UnsafeMutableRawPointer(operandA).assumingMemoryBound(to: UInt32.self)
-        let opB = UnsafeMutableRawPointer(operandB).assumingMemoryBound(to: UInt32.self)
-        @inline(__always) func element(_ row: Int, _ col: Int) -> UInt32 { loadFloat(spad, row * n + col, E.self) }
-
-        // Preload: the weights widened to O (WS, transposed with B transpose) or D widened to A (OS).
-        if doPreload {
-            let rowsUsed = min(preloadRows, n), colsUsed = min(preloadCols, n)
-            let t = ws && bTranspose
-            pe.update(repeating: 0, count: n * n)
-            if preloadAddress != garbage {
-                guard preloadAddress >> 30 == 0 else {
-                    throw GemminiError("gemmini: preload from an accumulator address \(hex(preloadAddress)) is unsupported")
-                }
-                if rowsUsed > 0 && colsUsed > 0 {
-                    try checkSpadFloat(preloadAddress, lastOffset: (t ? colsUsed : rowsUsed) - 1, "preload")
-                    let p = Int(preloadAddress)
-                    for i in 0..<rowsUsed {
-                        for j in 0..<colsUsed {
-                            let e = t ? element(p + j, i) : element(p + i, j)
-                            pe[i * n + j] = ws ? convertFloat(e, from: E.self, to: O.self) : convertFloat(e, from: E.self, to: A.self)
-                        }
-                    }
-                }
-            } else {
-                counters.count(internal: Counters.dGarbage, by: UInt32(n))
-            }
-        }
-
-        let bdRowsUsed = min(bdRows, n), bdColsUsed = min(bdCols, n)
-        if bdAddr != garbage && bdRowsUsed > 0 && bdColsUsed > 0 {
-            try checkSpadFloat(bdAddr, lastOffset: bdRowsUsed - 1, ws ? "D" : "B")
-        }
-        if ws {
-            res.update(repeating: 0, count: n * n)
-            if bdAddr != garbage {
-                let d = Int(bdAddr)
-                for i in 0..<bdRowsUsed {
-                    for j in 0..<bdColsUsed { res[i * n + j] = convertFloat(element(d + i, j), from: E.self, to: O.self) }
-                }
-            }
-        }
-
-        // A, zero-padded to dim x dim, widened to the multiply-add's type.
-        let aRowsUsed = min(aRows, n), aColsUsed = min(aCols, n)
-        opA.update(repeating: 0, count: n * n)
-        if aAddr != garbage {
-            if aRowsUsed > 0 && aColsUsed > 0 {
-                try checkSpadFloat(aAddr, lastOffset: aStride * ((aTranspose ? aColsUsed : aRowsUsed) - 1), "A")
-                let base = Int(aAddr)
-                for i in 0..<aRowsUsed {
-                    for k in 0..<aColsUsed {
-                        let e = aTranspose ? element(base + aStride * k, i) : element(base + aStride * i, k)
-                        opA[i * n + k] = ws ? convertFloat(e, from: E.self, to: O.self) : convertFloat(e, from: E.self, to: A.self)
-                    }
-                }
-            }
-        } else {
-            counters.count(internal: Counters.aGarbage, by: UInt32(n))
-        }
-
-        if ws {
-            // Every PE step runs, padding included: +0 products still turn a -0 sum into +0 and 0 x Inf is NaN.
-            for i in 0..<n {
-                let r = res + i * n
-                for k in 0..<n {
-                    let av = opA[i * n + k]
-                    let w = pe + k * n
-                    for j in 0..<n { r[j] = O.mulAdd(av, w[j], r[j]) }
-                }
-            }
-        } else {
-            opB.update(repeating: 0, count: n * n)
-            if bdAddr != garbage {
-                if bdRowsUsed > 0 && bdColsUsed > 0 {
-                    if bTranspose { try checkSpadFloat(bdAddr, lastOffset: bdColsUsed - 1, "B") }
-                    let b = Int(bdAddr)
-                    for k in 0..<bdRowsUsed {
-                        for j in 0..<bdColsUsed {
-                            let e = bTranspose ? element(b + j, k) : element(b + k, j)
-                            opB[k * n + j] = convertFloat(e, from: E.self, to: A.self)
-                        }
-                    }
-                }
-            } else {
-                counters.count(internal: Counters.bGarbage, by: UInt32(n))
-            }
-            for i in 0..<n {
-                let accRow = pe + i * n
-                for k in 0..<n {
-                    let av = opA[i * n + k]
-                    let b = opB + k * n
-                    for j in 0..<n { accRow[j] = A.mulAdd(av, b[j], accRow[j]) }
-                }
-            }
-        }
-        countCompute()
-
-        guard let (toAcc, accumulate, base) = try computeOutput(outputAddress, rows: outputRows, cols: outputCols) else { return }
-        let shift = Int(sysShift & 31)
-        let shiftScale = A.powerOfTwo(-shift)
-        /// The array output (type O) of row i, column j.
-        @inline(__always) func output(_ i: Int, _ j: Int) -> UInt32 {
-            if ws { return res[i * n + j] }
-            var c = pe[i * n + j]
-            if shift != 0 { c = A.mul(c, shiftScale) }
-            return convertFloat(c, from: A.self, to: O.self)
-        }
-        if toAcc {
-            let acc = accU32
-            for i in 0..<outputRows {
-                let dst = acc + (base + cStride * i) * n
-                for j in 0..<outputCols {
-                    let x = convertFloat(output(i, j), from: O.self, to: A.self)
-                    dst[j] = accumulate ? A.add(dst[j], x) : x
-                }
-            }
-        } else {
-            let relu = sysActivation == 1
-            for i in 0..<outputRows {
-                let dst = scratchpad + (base + cStride * i) * n * E.byteCount
-                for j in 0..<outputCols {
-                    var e = convertFloat(output(i, j), from: O.self, to: E.self)
-                    if relu { e = reluFloat(e, E.self) }
-                    storeFloat(e, dst, j, E.self)
-                }
-            }
-        }
     }
 }

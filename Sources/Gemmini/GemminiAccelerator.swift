@@ -1,8 +1,14 @@
 /// A functional model of the Gemmini systolic-array accelerator (one per hart), driven by custom-3
 /// RoCC commands. Results are those of libgemmini, Spike's public functional model, for the integer
 /// configuration; the commands complete at once (there is no pipeline to fence).
+///
+/// An accelerator is only ever driven by its hart's thread, one command at a time, so its state goes
+/// without Swift's dynamic exclusivity checks (`@exclusivity(unchecked)`: a runtime call per property
+/// access, a sixth of the time of a float LOOP_WS).
 public final class GemminiAccelerator {
     public let configuration: GemminiConfiguration
+    /// `configuration.unsupportedReason`, which every command checks.
+    let unsupportedReason: String?
 
     // MARK: Geometry
     let dim: Int
@@ -18,26 +24,34 @@ public final class GemminiAccelerator {
     let accI32: UnsafeMutablePointer<Int32>
     /// Per-PE state: the weights (WS) or the partial sums (OS), `dim` x `dim`, row-major.
     let peState: UnsafeMutablePointer<Int32>
+    /// Float configurations: whether products of the values now in `peState` are exact (see
+    /// FloatKernels.swift); nil until checked again after they change.
+    @exclusivity(unchecked) var peProductsExact: Bool?
     /// Compute scratch: the WS results, the A operand and the OS B operand, `dim` x `dim` each.
     let results: UnsafeMutablePointer<Int32>
     let operandA: UnsafeMutablePointer<Int32>
     let operandB: UnsafeMutablePointer<Int32>
+    /// One row of a float compute's results on their way into the accumulator.
+    let outputRow: UnsafeMutablePointer<UInt32>
     /// Staging buffer for one main-memory transfer (grown on demand).
-    var transfer: UnsafeMutableRawBufferPointer
+    @exclusivity(unchecked) var transfer: UnsafeMutableRawBufferPointer
+    /// A mover's rows read in one piece (`copiedRows`).
+    let gathered: UnsafeMutableRawBufferPointer
+    static let gatherLimit = 2048
 
     // MARK: Execute-pipeline state (config_ex, preload)
-    var weightStationary = false
-    var sysActivation: UInt8 = 0
-    var sysShift: Int32 = 0
-    var sysAccScaleBits: UInt32 = 0x3F80_0000
-    var aTranspose = false
-    var bTranspose = false
-    var aStride = 1
-    var cStride = 1
-    var preloadAddress: UInt32 = 0xFFFF_FFFF
-    var preloadRows = 0, preloadCols = 0
-    var outputAddress: UInt32 = 0xFFFF_FFFF
-    var outputRows = 0, outputCols = 0
+    @exclusivity(unchecked) var weightStationary = false
+    @exclusivity(unchecked) var sysActivation: UInt8 = 0
+    @exclusivity(unchecked) var sysShift: Int32 = 0
+    @exclusivity(unchecked) var sysAccScaleBits: UInt32 = 0x3F80_0000
+    @exclusivity(unchecked) var aTranspose = false
+    @exclusivity(unchecked) var bTranspose = false
+    @exclusivity(unchecked) var aStride = 1
+    @exclusivity(unchecked) var cStride = 1
+    @exclusivity(unchecked) var preloadAddress: UInt32 = 0xFFFF_FFFF
+    @exclusivity(unchecked) var preloadRows = 0, preloadCols = 0
+    @exclusivity(unchecked) var outputAddress: UInt32 = 0xFFFF_FFFF
+    @exclusivity(unchecked) var outputRows = 0, outputCols = 0
 
     // MARK: Load pipeline (one state per mover: mvin, mvin2, mvin3)
     struct LoadState {
@@ -47,19 +61,19 @@ public final class GemminiAccelerator {
         var scaleBits: UInt32 = 0x3F80_0000
         var pixelsPerRow = 1
     }
-    var load: [LoadState]
+    @exclusivity(unchecked) var load: [LoadState]
 
     // MARK: Store pipeline (config_st)
-    var accActivation: UInt8 = 0
-    var storeStride: UInt64
-    var accScale: Float = 1
-    var poolStride = 0, poolSize = 0, poolUpad = 0, poolLpad = 0
-    var poolOutDim = 0, poolPorows = 0, poolPocols = 0, poolOrows = 0, poolOcols = 0
+    @exclusivity(unchecked) var accActivation: UInt8 = 0
+    @exclusivity(unchecked) var storeStride: UInt64
+    @exclusivity(unchecked) var accScale: Float = 1
+    @exclusivity(unchecked) var poolStride = 0, poolSize = 0, poolUpad = 0, poolLpad = 0
+    @exclusivity(unchecked) var poolOutDim = 0, poolPorows = 0, poolPocols = 0, poolOrows = 0, poolOcols = 0
 
     // MARK: Normalisation (config_norm)
-    var normStatID = 0
-    var igeluQb: Int32 = 0, igeluQc: Int32 = 0
-    var qln2: Int32 = 0, qln2Inv: Int32 = 0
+    @exclusivity(unchecked) var normStatID = 0
+    @exclusivity(unchecked) var igeluQb: Int32 = 0, igeluQc: Int32 = 0
+    @exclusivity(unchecked) var qln2: Int32 = 0, qln2Inv: Int32 = 0
     struct NormStats {
         var sum: Int32 = 0
         var runningMax: Int32 = 0
@@ -70,17 +84,20 @@ public final class GemminiAccelerator {
         var invSumExp: Float = 0
         var reset = true
     }
-    var norm: [NormStats]
+    @exclusivity(unchecked) var norm: [NormStats]
 
     // MARK: LOOP_WS / LOOP_CONV_WS configuration
-    var loopWS = LoopWSConfig()
-    var loopConv = LoopConvConfig()
+    @exclusivity(unchecked) var loopWS = LoopWSConfig()
+    @exclusivity(unchecked) var loopConv = LoopConvConfig()
     /// LOOP_CONV_WS alternates halves of the accumulator between calls (libgemmini keeps these static).
-    var convDRow: UInt32 = 0
-    var convCRow: UInt32 = 0
+    @exclusivity(unchecked) var convDRow: UInt32 = 0
+    @exclusivity(unchecked) var convCRow: UInt32 = 0
+
+    /// The operands of the LOOP_WS under way, read up front (nil between loops).
+    @exclusivity(unchecked) var staging: StagedOperands?
 
     // MARK: Counters
-    var counters = Counters()
+    @exclusivity(unchecked) var counters = Counters()
 
     /// Running totals since creation (for diagnostics / statistics; not visible to the guest).
     public struct Statistics: Sendable {
@@ -92,10 +109,11 @@ public final class GemminiAccelerator {
         public var computes: UInt64 = 0
         public var macs: UInt64 = 0
     }
-    public internal(set) var statistics = Statistics()
+    @exclusivity(unchecked) public internal(set) var statistics = Statistics()
 
     public init(configuration: GemminiConfiguration) {
         self.configuration = configuration
+        unsupportedReason = configuration.unsupportedReason
         dim = max(1, configuration.dim)
         spadRows = max(0, configuration.scratchpadRows)
         accRows = max(0, configuration.accumulatorRows)
@@ -116,7 +134,10 @@ public final class GemminiAccelerator {
         operandA.initialize(repeating: 0, count: dim * dim)
         operandB = .allocate(capacity: dim * dim)
         operandB.initialize(repeating: 0, count: dim * dim)
+        outputRow = .allocate(capacity: dim)
+        outputRow.initialize(repeating: 0, count: dim)
         transfer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 16)
+        gathered = UnsafeMutableRawBufferPointer.allocate(byteCount: GemminiAccelerator.gatherLimit, alignment: 16)
         let rowBytes = UInt64(dim * elemBytes)
         load = Array(repeating: LoadState(stride: rowBytes, blockStride: dim), count: 3)
         storeStride = rowBytes
@@ -127,10 +148,12 @@ public final class GemminiAccelerator {
         scratchpad.deallocate()
         accumulator.deallocate()
         transfer.deallocate()
+        gathered.deallocate()
         peState.deallocate()
         results.deallocate()
         operandA.deallocate()
         operandB.deallocate()
+        outputRow.deallocate()
     }
 
     /// The integer configuration this model implements bit-exactly.
@@ -141,7 +164,7 @@ public final class GemminiAccelerator {
     /// One custom-3 instruction: funct7 selects the command; rs1/rs2 are the source register values.
     /// Returns the value for rd (only COUNTER, funct7 126, produces one; return 0 otherwise).
     public func execute(funct7: UInt32, rs1: UInt64, rs2: UInt64, memory: any GemminiMemory) throws(GemminiError) -> UInt64 {
-        if let reason = configuration.unsupportedReason { throw GemminiError(reason) }
+        if let reason = unsupportedReason { throw GemminiError(reason) }
         statistics.commands &+= 1
         if funct7 == 126 {
             return counterOperation(rs1)
@@ -270,6 +293,34 @@ public final class GemminiAccelerator {
         }
         statistics.bytesRead &+= UInt64(bytes)
         counters.count(external: 4, by: UInt32(truncatingIfNeeded: bytes))
+    }
+
+    /// A mover's `rows` rows of `bytes` bytes from `address` on, `stride` apart, already in host memory:
+    /// the running LOOP_WS's staged copies, or else, when the rows lie within `gatherLimit` bytes, read
+    /// from memory in one piece (one translation instead of one per row). Nil: read them one by one (as
+    /// when the piece does not read, so that a fault comes from the row that has it).
+    func copiedRows(_ address: UInt64, rows: Int, bytes: Int, stride: UInt64, memory: any GemminiMemory) -> CopiedRows? {
+        if let staged = staging?.rows(at: address, count: bytes, stride: stride, rows: rows) { return staged }
+        guard rows > 1 && bytes < GemminiAccelerator.gatherLimit else { return nil }
+        let (last, overflow) = UInt64(rows - 1).multipliedReportingOverflow(by: stride)
+        guard !overflow && last < UInt64(GemminiAccelerator.gatherLimit - bytes) else { return nil }
+        let piece = UnsafeMutableRawBufferPointer(rebasing: gathered[0..<(Int(last) + bytes)])
+        guard memory.read(address, into: piece) else { return nil }
+        return CopiedRows(first: UnsafeRawPointer(piece.baseAddress!), step: Int(stride))
+    }
+
+    /// Row `row` of a mover's `bytes`-byte rows from `address` on, `stride` apart: from `copied`
+    /// (`copiedRows`) or read into `transfer`.
+    @inline(__always)
+    func readRow(_ row: Int, of copied: CopiedRows?, _ address: UInt64, stride: UInt64, _ bytes: Int,
+                 _ memory: any GemminiMemory, _ what: String) throws(GemminiError) -> UnsafeRawPointer {
+        if let staged = copied {
+            statistics.bytesRead &+= UInt64(bytes)
+            counters.count(external: 4, by: UInt32(truncatingIfNeeded: bytes))
+            return staged.row(row)
+        }
+        try readMemory(address &+ UInt64(row) &* stride, bytes, memory, what)
+        return UnsafeRawPointer(transfer.baseAddress!)
     }
 
     @inline(__always)

@@ -83,6 +83,9 @@ extension GemminiAccelerator {
             return
         }
 
+        let memory = stagedOperands(aTransposed: aT, bTransposed: bT, sizeofD: sizeofD, memory: memory)
+        staging = memory
+        defer { staging = nil }
         if c.D != 0 {
             for i in 0..<I {
                 for j in 0..<J {
@@ -141,6 +144,37 @@ extension GemminiAccelerator {
                 }
             }
         }
+    }
+
+    /// The loop's A, B and D rows, staged (StagedOperands) where an operand's tiles lie on consecutive
+    /// rows: its DIM-row blocks are DIM of its mover's row strides apart.
+    private func stagedOperands(aTransposed aT: Bool, bTransposed bT: Bool, sizeofD: UInt64,
+                                memory: any GemminiMemory) -> StagedOperands {
+        let c = loopWS
+        let n = dim
+        let staged = StagedOperands(memory: memory)
+        let elemBytes = configuration.elementType.byteCount
+        /// `blocks` blocks of DIM rows (the last `rowPad` short) at `address`, `loopStride` elements of
+        /// `bytes` per block row; rows of `columnBlocks` blocks of DIM columns (the last `columnPad` short).
+        func stage(_ address: UInt64, mover: Int, loopStride: UInt64, bytes: Int, blocks: Int, rowPad: Int,
+                   columnBlocks: Int, columnPad: Int) {
+            let rowStride = load[mover].stride
+            guard address != 0 && loopStride &* UInt64(n * bytes) == rowStride &* UInt64(n) else { return }
+            staged.stage(address: address, rowStride: rowStride, rows: blocks * n - rowPad,
+                         lineBytes: (columnBlocks * n - columnPad) * bytes)
+        }
+        if aT {
+            stage(c.A, mover: 0, loopStride: c.strideA, bytes: elemBytes, blocks: c.K, rowPad: c.padK, columnBlocks: c.I, columnPad: c.padI)
+        } else {
+            stage(c.A, mover: 0, loopStride: c.strideA, bytes: elemBytes, blocks: c.I, rowPad: c.padI, columnBlocks: c.K, columnPad: c.padK)
+        }
+        if bT {
+            stage(c.B, mover: 1, loopStride: c.strideB, bytes: elemBytes, blocks: c.J, rowPad: c.padJ, columnBlocks: c.K, columnPad: c.padK)
+        } else {
+            stage(c.B, mover: 1, loopStride: c.strideB, bytes: elemBytes, blocks: c.K, rowPad: c.padK, columnBlocks: c.J, columnPad: c.padJ)
+        }
+        stage(c.D, mover: 2, loopStride: c.strideD, bytes: Int(sizeofD), blocks: c.I, rowPad: c.padI, columnBlocks: c.J, columnPad: c.padJ)
+        return staged
     }
 
     /// LOOP_WS with layernorm or softmax: once a row of C tiles is complete, each output row is moved

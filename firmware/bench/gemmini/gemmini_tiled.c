@@ -1,17 +1,22 @@
 /* Gemmini throughput: C = A B for N x N matrices tiled by hand into DIM x DIM blocks (mvin A and B
    blocks, preload B, compute into an accumulator block, mvout C once per output block), in the
-   weight-stationary dataflow. Built twice from this source: int8 (the default configuration, DIM 16,
-   N 512) and -DGEMMINI_BF16 (the bf16 preset: BF16 everywhere, DIM 4, N 256). Prints the MACs done
-   and a checksum; scripts/bench divides the MACs by the wall time. The int8 build also checks a
-   sample of C against the CPU. */
+   weight-stationary dataflow. Built from this source as int8 (the default configuration, DIM 16,
+   N 512), -DGEMMINI_BF16 (the bf16 preset: BF16 everywhere, DIM 4, N 256) and -DGEMMINI_FP32 (the
+   fp32 preset: DIM 4, N 256). Prints the MACs done and a checksum; scripts/bench divides the MACs by
+   the wall time. The int8 build also checks a sample of C against the CPU. */
 #include <stdint.h>
 #include <stdio.h>
 
-#ifdef GEMMINI_BF16
+#if defined(GEMMINI_BF16)
 #define RVGEM_GEMMINI_DIM 4
 #define N 256
 typedef uint16_t elem_t;
 #define SCALE_ONE 0x3f80u                     /* BF16 scale fields hold the BF16 bits */
+#elif defined(GEMMINI_FP32)
+#define RVGEM_GEMMINI_DIM 4
+#define N 256
+typedef uint32_t elem_t;                      /* FP32 bits */
+#define SCALE_ONE 0x3f800000u
 #else
 #define N 512
 typedef int8_t elem_t;
@@ -22,9 +27,11 @@ typedef int8_t elem_t;
 
 static elem_t a[N][N], b[N][N], c[N][N];
 
-#ifdef GEMMINI_BF16
+#if defined(GEMMINI_BF16)
 /* Small integers and halves are exact in BF16: keep the data readable. */
 static elem_t element(uint32_t r) { int v = (int)(r >> 28) - 8; return (uint16_t)((union { float f; uint32_t u; }){ .f = v * 0.5f }.u >> 16); }
+#elif defined(GEMMINI_FP32)
+static elem_t element(uint32_t r) { int v = (int)(r >> 28) - 8; return (union { float f; uint32_t u; }){ .f = v * 0.5f }.u; }
 #else
 static elem_t element(uint32_t r) { return (int8_t)((int)(r >> 29) - 4); }
 #endif
@@ -55,9 +62,9 @@ int main(void)
 
     uint64_t checksum = 0;
     for (int i = 0; i < N; i++)
-        for (int j = 0; j < N; j++) checksum = checksum * 31 + (uint16_t)c[i][j];
+        for (int j = 0; j < N; j++) checksum = checksum * 31 + (sizeof(elem_t) == 4 ? (uint32_t)c[i][j] : (uint16_t)c[i][j]);
     int wrong = 0;
-#ifndef GEMMINI_BF16
+#if !defined(GEMMINI_BF16) && !defined(GEMMINI_FP32)
     for (int i = 0; i < N; i += 37)
         for (int j = 0; j < N; j += 41) {
             int32_t s = 0;
@@ -66,8 +73,10 @@ int main(void)
         }
 #endif
     printf("gemmini %s %dx%dx%d tiled by %d: checksum 0x%016llx, sampled elements wrong: %d\n",
-#ifdef GEMMINI_BF16
+#if defined(GEMMINI_BF16)
            "bf16",
+#elif defined(GEMMINI_FP32)
+           "fp32",
 #else
            "int8",
 #endif
