@@ -58,14 +58,15 @@ extension Hart {
     }
 
     /// Translates a virtual address and checks PMP, filling the translation cache when the whole page
-    /// is allowed; throws the access's page or access fault.
-    func translate(_ va: UInt64, _ access: AccessType, size: UInt64 = 1) throws(Trap) -> UInt64 {
+    /// is allowed; throws the access's page or access fault. `size` bytes are one access, unless
+    /// `bytewise` (an accelerator's transfer, many small accesses): then each byte is checked alone.
+    func translate(_ va: UInt64, _ access: AccessType, size: UInt64 = 1, bytewise: Bool = false) throws(Trap) -> UInt64 {
         let p = access == .fetch ? privilege : dataPrivilege
         let physicalBase = p < .machine && satp >> 60 != 0 ? try walk(va, access, privilege: p) : va & ~0xfff
         let pa = physicalBase | (va & 0xfff)
         if pmpAllows(physicalBase, size: 4096, access, p) {
             tlb.insert(access, virtualPage: va >> 12, physicalBase: physicalBase)
-        } else if !pmpAllows(pa, size: size, access, p) {
+        } else if !(bytewise ? pmpAllowsEachByte(pa, size: size, access, p) : pmpAllows(pa, size: size, access, p)) {
             throw Trap(access.accessFault, tval: va)
         }
         return pa
@@ -84,6 +85,24 @@ extension Hart {
             return cfg & bit != 0
         }
         return p == .machine
+    }
+
+    /// Whether every byte of the range is allowed as an access of its own: the range is cut at each
+    /// active entry's bounds, so that every piece lies wholly inside or outside each entry.
+    private func pmpAllowsEachByte(_ address: UInt64, size: UInt64, _ access: AccessType, _ p: Privilege) -> Bool {
+        let end = address &+ size
+        var start = address
+        while start < end {
+            var pieceEnd = end
+            for i in 0..<pmpConfig.count {
+                guard let range = pmpRange(i) else { continue }
+                if start < range.lowerBound { pieceEnd = min(pieceEnd, range.lowerBound) }
+                if start < range.upperBound { pieceEnd = min(pieceEnd, range.upperBound) }
+            }
+            guard pmpAllows(start, size: pieceEnd - start, access, p) else { return false }
+            start = pieceEnd
+        }
+        return true
     }
 
     /// The byte range an active PMP entry covers (TOR, NA4 or NAPOT), or nil when it is off.

@@ -1,3 +1,4 @@
+import CGuestAtomics
 import RISCVISA
 
 /// One custom-3 instruction as a RoCC accelerator receives it (Spike's `rocc_insn_t` plus operands).
@@ -42,39 +43,107 @@ extension Hart {
         return true
     }
 
-    /// Copies guest memory at virtual address `va` (translated as a data load, page by page) into
+    /// Copies guest memory at virtual address `va` (translated as data loads, page by page) into
     /// `buffer`; false if any byte faults. For accelerators.
     public func readVirtual(_ va: UInt64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        forEachPage(va, buffer.count, .load) { pa, offset, count in
-            guard let p = memory.hostPointer(pa, size: UInt64(count)) else { return false }
-            (buffer.baseAddress! + offset).copyMemory(from: p, byteCount: count)
-            return true
-        }
-    }
-
-    /// Copies `buffer` to guest memory at virtual address `va` (translated as a data store); false if
-    /// any byte faults. Its pages count as this hart's writes; decoded code there is dropped and other
-    /// harts' reservations break.
-    public func writeVirtual(_ va: UInt64, from buffer: UnsafeRawBufferPointer) -> Bool {
-        forEachPage(va, buffer.count, .store) { pa, offset, count in
-            guard let p = memory.hostPointer(pa, size: UInt64(count)) else { return false }
-            p.copyMemory(from: buffer.baseAddress! + offset, byteCount: count)
-            memory.dropDecodedCode(pa, count: count)
-            writtenPages.mark(pa, count: count)
-            if let reservations { reservations.storeDone(pa, by: reservationSlot) }
-            return true
-        }
-    }
-
-    private func forEachPage(_ va: UInt64, _ count: Int, _ access: AccessType,
-                             _ body: (UInt64, Int, Int) -> Bool) -> Bool {
         var done = 0
-        while done < count {
+        while done < buffer.count {
             let address = va &+ UInt64(done)
-            let chunk = min(count - done, 4096 - Int(address & 0xfff))
-            guard let pa = try? translate(address, access, size: 1), body(pa, done, chunk) else { return false }
+            let chunk = min(buffer.count - done, 4096 - Int(address & 0xfff))
+            guard let pa = transferAddress(address, .load, count: chunk),
+                  let source = hostRAM(pa, count: chunk) else { return false }
+            (buffer.baseAddress! + done).copyMemory(from: source, byteCount: chunk)
             done += chunk
         }
         return true
+    }
+
+    /// Copies `buffer` to guest memory at virtual address `va` (translated as data stores), page by
+    /// page in order; false at the first page where any byte faults, which is left unwritten like the
+    /// pages after it (the pages before keep their new bytes, as a run of single stores would). The
+    /// pages count as this hart's writes; decoded code there is dropped and other harts'
+    /// reservations break.
+    public func writeVirtual(_ va: UInt64, from buffer: UnsafeRawBufferPointer) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let address = va &+ UInt64(done)
+            let chunk = min(buffer.count - done, 4096 - Int(address & 0xfff))
+            guard let pa = transferAddress(address, .store, count: chunk),
+                  let destination = hostRAM(pa, count: chunk) else { return false }
+            destination.copyMemory(from: buffer.baseAddress! + done, byteCount: chunk)
+            noteTransferWrite(pa, count: chunk)
+            done += chunk
+        }
+        return true
+    }
+
+    /// The physical address of a transfer's `count` bytes at `va`, all in one page: from the
+    /// translation cache when it holds the page (PMP then allows all of it), else translated.
+    @inline(__always)
+    private func transferAddress(_ va: UInt64, _ access: AccessType, count: Int) -> UInt64? {
+        let vpn = va >> 12
+        let i = access.rawValue &* TranslationCache.entries &+ Int(truncatingIfNeeded: vpn) & (TranslationCache.entries - 1)
+        if tlb.tags[i] == vpn { return tlb.pages[i] | (va & 0xfff) }
+        return translateTransfer(va, access, count: count)
+    }
+
+    /// A translation-cache miss. M-mode data accesses with no locked PMP entry are neither translated
+    /// nor checked, so the page goes into the cache as it is (only this context uses it: any change of
+    /// privilege, MPRV, satp or PMP flushes the cache); otherwise `translate` checks it and fills the cache.
+    @inline(never)
+    private func translateTransfer(_ va: UInt64, _ access: AccessType, count: Int) -> UInt64? {
+        guard needsTranslation(access) else {
+            tlb.insert(access, virtualPage: va >> 12, physicalBase: va & ~0xfff)
+            return va
+        }
+        return try? translate(va, access, size: UInt64(count), bytewise: true)
+    }
+
+    /// The host address of `count` bytes of RAM at `pa`, if they lie inside one region.
+    @inline(__always)
+    private func hostRAM(_ pa: UInt64, count: Int) -> UnsafeMutableRawPointer? {
+        let offset = pa &- memory.ramBase
+        if offset < memory.ramSize && UInt64(count) <= memory.ramSize &- offset { return memory.ram + Int(offset) }
+        return memory.hostPointer(pa, size: UInt64(count))
+    }
+
+    /// What a store does besides storing, for `count` written bytes of RAM at `pa`: marks the written
+    /// lines, drops decoded code there, breaks other harts' reservations there.
+    private func noteTransferWrite(_ pa: UInt64, count: Int) {
+        let offset = pa &- memory.ramBase
+        if offset < memory.ramSize {
+            // The fast-path region: its lines come first in the written-line map, as in `codeLines`.
+            let first = Int(offset >> PhysicalMemory.codeLineShift)
+            let last = Int((offset &+ UInt64(count) &- 1) >> PhysicalMemory.codeLineShift)
+            let marks = writtenPages.marks, codeLines = memory.codeLines
+            var holdsCode: UInt8 = 0
+            for line in first...last {
+                marks[line] = 1
+                holdsCode |= codeLines[line]
+            }
+            if holdsCode != 0 { memory.dropDecodedCode(pa, count: count) }
+        } else {
+            writtenPages.mark(pa, count: count)
+            memory.dropDecodedCode(pa, count: count)
+        }
+        if let reservations, rvgem_atomic_load_relaxed64(reservations.activeCount) != 0 {
+            reservations.storesDone(pa, count: count, by: reservationSlot)
+        }
+    }
+}
+
+extension ReservationSet {
+    /// Stores to the `count` bytes at `address`: every other hart's reservation on a granule among
+    /// them is broken.
+    func storesDone(_ address: UInt64, count: Int, by slot: Int) {
+        let first = address & Self.granuleMask
+        let end = address &+ UInt64(count)
+        for i in 0..<self.count where i != slot {
+            let entry = addresses + i * Self.stride
+            let granule = rvgem_atomic_load64(entry)
+            if granule != Self.none && first <= granule && granule < end && rvgem_atomic_cas64(entry, granule, Self.none) {
+                _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max)
+            }
+        }
     }
 }
