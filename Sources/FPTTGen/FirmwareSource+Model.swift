@@ -5,12 +5,13 @@ extension FirmwareSource {
         /* ---- Gemmini products ------------------------------------------------------------------------
            C = A B (+ D) on this hart's Gemmini (weight-stationary), A multiplied by a_scale as it is moved
            in; the argument conventions are rvgem_gemmini_tiled.h's. Each caller passes its hart's share
-           of the output. */
-        static void matmul(size_t rows, size_t cols, size_t depth,
-                           const value_t *a, size_t stride_a, bool transpose_a,
-                           const value_t *b, size_t stride_b, bool transpose_b,
-                           const value_t *d, size_t stride_d, bool repeating_bias,
-                           value_t *c, size_t stride_c, float a_scale)
+           of the output. Inlined, so that rvgem --check-bf16 names each caller as a site of its own. */
+        static inline __attribute__((always_inline))
+        void matmul(size_t rows, size_t cols, size_t depth,
+                    const value_t *a, size_t stride_a, bool transpose_a,
+                    const value_t *b, size_t stride_b, bool transpose_b,
+                    const value_t *d, size_t stride_d, bool repeating_bias,
+                    value_t *c, size_t stride_c, float a_scale)
         {
             if (rows == 0 || cols == 0)
                 return;

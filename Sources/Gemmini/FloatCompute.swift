@@ -142,6 +142,8 @@ extension GemminiAccelerator {
             if aAddr == garbage { counters.count(internal: Counters.aGarbage, by: UInt32(n)) }
         }
 
+        let check = bf16Check
+        if let check { checkSaveBias(check, ws ? res : pe) }
         if ws {
             // Every PE step runs, padding included: +0 products still turn a -0 sum into +0 and 0 x Inf is NaN.
             // The weights stay for the computes up to the next preload: their check too.
@@ -199,6 +201,10 @@ extension GemminiAccelerator {
                     storeFloat(e, dst, j, E.self)
                 }
             }
+        }
+        if let check {
+            checkCompute(check, E.self, O.self, A.self, a: opA, weights: ws ? pe : opB, shift: shift, toAcc: toAcc,
+                         accumulate: accumulate, base: base, relu: sysActivation == 1, output: output)
         }
     }
 }

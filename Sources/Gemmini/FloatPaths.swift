@@ -118,6 +118,12 @@ extension GemminiAccelerator {
                         } else {
                             storeFloat(x, scratchpad + r * n * E.byteCount, c, E.self)
                         }
+                        if let check = bf16Check {
+                            checkMvin(check, E.self, A.self, input: values, first: col, count: 1, wide: wide,
+                                      scaled: !zeros && (wide ? scaleInA : scaleInE), scale32: scale32,
+                                      accumulate: toAcc && accumulate, accIndex: toAcc ? r * n + c : nil,
+                                      spadRow: scratchpad + (r * n + c) * E.byteCount)
+                        }
                         pixel += 1
                     }
                 }
@@ -150,6 +156,11 @@ extension GemminiAccelerator {
                         }
                         dst[c] = accumulate ? A.add(dst[c], x) : x
                     }
+                    if let check = bf16Check {
+                        checkMvin(check, E.self, A.self, input: rowValues, first: c0, count: count, wide: wide,
+                                  scaled: scaled && (wide ? scaleInA : scaleInE), scale32: scale32,
+                                  accumulate: accumulate, accIndex: target * n, spadRow: nil)
+                    }
                 } else {
                     let dst = scratchpad + target * n * E.byteCount
                     if scaled && scaleInE {
@@ -158,6 +169,10 @@ extension GemminiAccelerator {
                         }
                     } else {
                         copyRow(dst, rowValues + c0 * E.byteCount, bytes: count * E.byteCount)
+                    }
+                    if let check = bf16Check, scaled && scaleInE {
+                        checkMvin(check, E.self, A.self, input: rowValues, first: c0, count: count, wide: false,
+                                  scaled: true, scale32: scale32, accumulate: false, accIndex: nil, spadRow: dst)
                     }
                 }
             }
@@ -218,6 +233,9 @@ extension GemminiAccelerator {
                         if relu { x = reluFloat(x, A.self) }
                         x = A.mul(x, scaleA)
                         storeFloat(convertFloat(x, from: A.self, to: E.self), out, c0 + c, E.self)
+                    }
+                    if E.isBF16, let check = bf16Check {
+                        checkMvout(check, E.self, out: out, first: c0, count: count, accIndex: row * n, relu: relu)
                     }
                 }
             }

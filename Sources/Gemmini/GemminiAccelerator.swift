@@ -96,6 +96,14 @@ public final class GemminiAccelerator {
     /// The operands of the LOOP_WS under way, read up front (nil between loops).
     @exclusivity(unchecked) var staging: StagedOperands?
 
+    /// `--check-bf16`'s shadow checker, nil when off (then the float paths do no checking work).
+    @exclusivity(unchecked) public private(set) var bf16Check: BF16Check?
+
+    /// Turns on the BF16 shadow check (`--check-bf16`) from now on.
+    public func enableBF16Check(tolerance: Double?) {
+        bf16Check = BF16Check(tolerance: tolerance, accumulatorElements: accRows * dim)
+    }
+
     // MARK: Counters
     @exclusivity(unchecked) var counters = Counters()
 

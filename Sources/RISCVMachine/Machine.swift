@@ -28,6 +28,8 @@ public final class Machine {
     /// Each hart's Gemmini (`--extension=gemmini`), in hart order.
     private var gemminis: [GemminiAttachment] = []
     let symbols: [(name: String, address: UInt64)]
+    /// The program's functions when `--check-bf16` is on.
+    private var bf16CheckFunctions: FunctionSymbols?
     /// True when the run ended because `--instructions` ran out rather than by the guest's exit.
     public private(set) var stoppedByInstructionLimit = false
     /// The signal that ended a Linux program (a fault, abort, ...): the front end should die of it too.
@@ -65,8 +67,11 @@ public final class Machine {
         let ids = configuration.hartIDs ?? (0..<UInt64(configuration.harts)).map { $0 }
         harts = ids.map { Hart(hartID: $0, extensions: configuration.extensions, memory: memory) }
         if configuration.accelerators.contains("gemmini") {
+            let functions = FunctionSymbols(image.symbols)
+            let check = configuration.bf16CheckPath.map { _ in (functions: functions, tolerance: configuration.bf16CheckTolerance) }
+            bf16CheckFunctions = check == nil ? nil : functions
             gemminis = harts.map { hart in
-                let gemmini = GemminiAttachment(configuration: configuration.gemmini)
+                let gemmini = GemminiAttachment(configuration: configuration.gemmini, bf16Check: check)
                 hart.attach(gemmini)
                 return gemmini
             }
@@ -158,6 +163,12 @@ public final class Machine {
     /// Gemmini work, wall time. Not while harts run on threads of their own.
     public var statistics: RunStatistics {
         RunStatistics(harts: hartWork, pagesTouched: memory.writtenPageCount(), gemmini: gemminiWork, wallSeconds: wallSeconds)
+    }
+
+    /// `--check-bf16`'s findings over every hart's Gemmini (after `run`), or nil when the check is off.
+    public var bf16CheckReport: BF16CheckReport? {
+        guard let functions = bf16CheckFunctions else { return nil }
+        return BF16CheckReport(checks: gemminis.compactMap(\.gemmini.bf16Check), functions: functions)
     }
 
     private var hartWork: [RunStatistics.HartWork] {

@@ -52,6 +52,10 @@ public struct MachineConfiguration: Sendable {
     public var logPath: String? = nil
     /// `--extension=` names (RoCC accelerators): "gemmini" gives every hart a Gemmini.
     public var accelerators: [String] = []
+    /// `--check-bf16=FILE`: where the BF16 shadow check's report goes; nil: no check.
+    public var bf16CheckPath: String? = nil
+    /// `--check-bf16-tolerance=REL`: the relative error above which the run fails.
+    public var bf16CheckTolerance: Double? = nil
     /// What each Gemmini is built as (`--gemmini-config=`).
     public var gemmini: GemminiConfiguration = .int8
     /// Host descriptors behind the guest's stdin, stdout and stderr; tests point them at files. A

@@ -62,6 +62,10 @@ let usageText = """
       --gemmini-spad-kib=<n>, --gemmini-acc-kib=<n>
                             Override scratchpad / accumulator capacity in KiB
       --gemmini-dataflow=<os|ws|both> Override the dataflows the array supports
+      --check-bf16=<file>   Check every BF16 result of Gemmini against FP64 and FP32 shadows;
+                              write per call site errors to <file> (JSON), a summary to stderr
+      --check-bf16-tolerance=<rel> With --check-bf16: exit with status \(BF16CheckReport.toleranceExitStatus) naming the first
+                              call site whose relative error exceeds <rel>
       --print-gemmini-params Print the gemmini_params.h matching the configuration and exit
       --instructions=<n>    Stop after n instructions
       --parallel            Run each hart on a host thread of its own (default: Spike's

@@ -35,7 +35,8 @@ enum HostOptionSpelling {
     static let takingValue: Set = ["-p", "-m", "--log", "--isa", "--priv", "--pc", "--hartids",
                                    "--extension", "--instructions", "--chroot", "--gemmini-config",
                                    "--gemmini-dim", "--gemmini-elem", "--gemmini-acc", "--gemmini-array-out",
-                                   "--gemmini-scale", "--gemmini-spad-kib", "--gemmini-acc-kib", "--gemmini-dataflow"]
+                                   "--gemmini-scale", "--gemmini-spad-kib", "--gemmini-acc-kib", "--gemmini-dataflow",
+                                   "--check-bf16", "--check-bf16-tolerance"]
 }
 
 /// Splits `arguments` (without the command name) by Spike's rules: a single-dash option is one letter

@@ -24,6 +24,8 @@ struct HostOptions: ParsableArguments {
     @Flag(name: .customLong("linux")) var linux = false
     @Flag(name: .customLong("bare")) var bare = false
     @Option(name: .customLong("chroot"), parsing: .unconditional) var rootDirectory: String?
+    @Option(name: .customLong("check-bf16"), parsing: .unconditional) var bf16CheckPath: String?
+    @Option(name: .customLong("check-bf16-tolerance"), parsing: .unconditional) var bf16CheckTolerance: String?
 
     static let defaultPriv = "msu"
     /// The most harts rvgem simulates for now.
@@ -93,6 +95,19 @@ struct HostOptions: ParsableArguments {
             guard !bare else { throw .invalidValue("--chroot applies to Linux programs, not with --bare") }
             guard !rootDirectory.isEmpty else { throw .invalidValue("--chroot needs a directory") }
             configuration.rootDirectory = rootDirectory
+        }
+
+        if let bf16CheckPath {
+            guard accelerators.contains("gemmini") else { throw .invalidValue("--check-bf16 needs --extension=gemmini") }
+            guard !bf16CheckPath.isEmpty else { throw .invalidValue("--check-bf16 needs a file name") }
+            configuration.bf16CheckPath = bf16CheckPath
+        }
+        if let bf16CheckTolerance {
+            guard bf16CheckPath != nil else { throw .invalidValue("--check-bf16-tolerance needs --check-bf16=FILE") }
+            guard let tolerance = Double(bf16CheckTolerance), tolerance.isFinite, tolerance >= 0 else {
+                throw .invalidValue("invalid --check-bf16-tolerance '\(bf16CheckTolerance)' (expected a relative error such as 0.01)")
+            }
+            configuration.bf16CheckTolerance = tolerance
         }
 
         configuration.logInstructions = logInstructions

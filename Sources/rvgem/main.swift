@@ -31,7 +31,10 @@ case .run(let configuration):
         statisticsFile = try configuration.statisticsPath.map { path throws(MachineError) in
             try StatisticsFile(path: path, machine: machine)
         }
-        let status = try machine.run()
+        var status = try machine.run()
+        if let report = machine.bf16CheckReport, let path = configuration.bf16CheckPath {
+            status = finishBF16Check(report, path: path, tolerance: configuration.bf16CheckTolerance, status: status)
+        }
         statisticsFile?.write(exitCode: status)
         if let signal = machine.terminatingSignal { dieOfSignal(signal) }
         exit(status)
@@ -54,4 +57,32 @@ func dieOfSignal(_ signal: Int32) -> Never {
     sigprocmask(SIG_UNBLOCK, &set, nil)
     raise(signal)
     exit(128 + signal)
+}
+
+/// `--check-bf16=FILE`: writes the report, prints the summary and, when a result exceeded
+/// `--check-bf16-tolerance`, the line naming its site; returns the run's exit status (3 for a tolerance
+/// exceeded, unless the guest itself failed).
+func finishBF16Check(_ report: BF16CheckReport, path: String, tolerance: Double?, status: Int32) -> Int32 {
+    var text = report.json()
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let written = descriptor >= 0 && text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if n <= 0 { return false }
+            offset += n
+        }
+        return true
+    }
+    if descriptor >= 0 { close(descriptor) }
+    report.summaryLines().forEach(printToStandardError)
+    if !written {
+        printToStandardError("rvgem: cannot write the --check-bf16 file '\(path)': \(String(cString: strerror(errno)))")
+        return status == 0 ? 1 : status
+    }
+    if let tolerance, let line = report.violationLine(tolerance: tolerance) {
+        printToStandardError(line)
+        return status == 0 ? BF16CheckReport.toleranceExitStatus : status
+    }
+    return status
 }

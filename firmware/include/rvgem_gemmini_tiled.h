@@ -14,6 +14,8 @@
  * WS uses the LOOP_WS hardware loop, OS explicit mvin/preload/compute/mvout, CPU a plain C loop.
  * Returns 0, or -1 for a combination this API refuses (see tiled_matmul()). bert_scale and weightA
  * are accepted for compatibility and ignored (no layernorm/softmax/iGELU here).
+ * The routines are always inlined, so that the Gemmini instructions lie in the caller: rvgem
+ * --check-bf16 names that function as the call site of their results.
  */
 #ifndef RVGEM_GEMMINI_TILED_H
 #define RVGEM_GEMMINI_TILED_H
@@ -56,19 +58,19 @@ static inline acc_scale_t rvgem_float_to_acc_scale(float x) { return RVGEM_FLOAT
 
 /* ---- the commands, packed as in shared/spec/gemmini.md ---------------------------------------- */
 
-static inline void rvgem_tiled_config_ex(int dataflow, int act, bool tA, bool tB, acc_scale_t scale)
+static inline __attribute__((always_inline)) void rvgem_tiled_config_ex(int dataflow, int act, bool tA, bool tB, acc_scale_t scale)
 {
     RVGEM_GEMMINI_COMMAND(0, (uint64_t)rvgem_acc_scale_bits(scale) << 32 | 1u << 16 | (uint64_t)tB << 9 |
                           (uint64_t)tA << 8 | (uint64_t)(act & 3) << 3 | (uint64_t)dataflow << 2, (uint64_t)1 << 48);
 }
-static inline void rvgem_tiled_config_st(size_t stride_bytes, int act, acc_scale_t scale)
+static inline __attribute__((always_inline)) void rvgem_tiled_config_st(size_t stride_bytes, int act, acc_scale_t scale)
 {
     RVGEM_GEMMINI_COMMAND(0, (uint64_t)(act & 3) << 2 | 2,
                           (uint64_t)rvgem_acc_scale_bits(scale) << 32 | (uint32_t)stride_bytes);
 }
 /* Mover `id` (0 A, 1 B, 2 D), block stride DIM, no pixel repeats; shrunk: an elem_t mvin into the
    accumulator (low_D). The D scale travels as scale_t, as in the public gemmini.h. */
-static inline void rvgem_tiled_config_ld(size_t stride_bytes, scale_t scale, bool shrunk, int id)
+static inline __attribute__((always_inline)) void rvgem_tiled_config_ld(size_t stride_bytes, scale_t scale, bool shrunk, int id)
 {
     RVGEM_GEMMINI_COMMAND(0, (uint64_t)rvgem_scale_bits(scale) << 32 | (uint64_t)DIM << 16 | 1u << 8 |
                           (uint64_t)id << 3 | (uint64_t)shrunk << 2 | 1, stride_bytes);
@@ -87,7 +89,7 @@ static inline float rvgem_acc_to_float(acc_t x) { return rvgem_bf16_to_float(x);
 static inline float rvgem_acc_to_float(acc_t x) { return (float)x; }
 #endif
 
-static void rvgem_matmul_cpu(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
+static inline __attribute__((always_inline)) void rvgem_matmul_cpu(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
                              const void *D, void *C, size_t stride_A, size_t stride_B, size_t stride_D,
                              size_t stride_C, int act, acc_scale_t scale, bool repeating_bias,
                              bool transpose_A, bool transpose_B)
@@ -127,7 +129,7 @@ static void rvgem_matmul_cpu(size_t dim_I, size_t dim_J, size_t dim_K, const ele
 /* ---- OS: one DIM x DIM output tile at a time in accumulator row 0, A at scratchpad row 0, B at
    row DIM; simple rather than fast (no double buffering). ---------------------------------------- */
 
-static void rvgem_matmul_os(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
+static inline __attribute__((always_inline)) void rvgem_matmul_os(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
                             const void *D, void *C, size_t stride_A, size_t stride_B, size_t stride_D,
                             size_t stride_C, bool repeating_bias, bool full_C, bool low_D)
 {
@@ -154,7 +156,7 @@ static void rvgem_matmul_os(size_t dim_I, size_t dim_J, size_t dim_K, const elem
 
 /* ---- WS: LOOP_WS over tiles of tile_I x tile_J x tile_K DIM-blocks ------------------------------ */
 
-static void rvgem_loop_ws(size_t I, size_t J, size_t K, size_t pad_I, size_t pad_J, size_t pad_K,
+static inline __attribute__((always_inline)) void rvgem_loop_ws(size_t I, size_t J, size_t K, size_t pad_I, size_t pad_J, size_t pad_K,
                           const void *A, const void *B, const void *D, void *C,
                           size_t stride_A, size_t stride_B, size_t stride_D, size_t stride_C,
                           bool tA, bool tB, bool full_C, bool low_D, bool accumulate, int act)
@@ -173,7 +175,7 @@ static void rvgem_loop_ws(size_t I, size_t J, size_t K, size_t pad_I, size_t pad
    Refused (-1): tiles that do not fit (A and B tiles in half the scratchpad, C in half the
    accumulator: LOOP_WS double-buffers), both transposes (the array cannot), OS with a transpose, and
    activations other than none and ReLU. */
-static int tiled_matmul(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
+static inline __attribute__((always_inline)) int tiled_matmul(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
                         const void *D, void *C, size_t stride_A, size_t stride_B, size_t stride_D, size_t stride_C,
                         scale_t A_scale_factor, scale_t B_scale_factor, scale_acc_t D_scale_factor,
                         int act, acc_scale_t scale, acc_scale_t bert_scale, bool repeating_bias,
@@ -236,7 +238,7 @@ static int tiled_matmul(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *
 
 /* tiled_matmul_auto(): the largest tiles that fit, grown one DIM-block at a time (J, I, K in turn)
    from 1 x 1 x 1 up to the matrix. */
-static int tiled_matmul_auto(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
+static inline __attribute__((always_inline)) int tiled_matmul_auto(size_t dim_I, size_t dim_J, size_t dim_K, const elem_t *A, const elem_t *B,
                              const void *D, void *C, size_t stride_A, size_t stride_B, size_t stride_D,
                              size_t stride_C, scale_t A_scale_factor, scale_t B_scale_factor,
                              scale_acc_t D_scale_factor, int act, acc_scale_t scale, acc_scale_t bert_scale,
