@@ -121,6 +121,21 @@ public final class BF16Check {
         return siteList.count - 1
     }
 
+    /// A result written to accumulator element `at`: accumulated onto the element's shadows (then the
+    /// stored BF16 value, `stored()`, is recorded against the exact sum under `accumulateSlot`, if >= 0),
+    /// or replacing them.
+    func writeShadow(_ at: Int, reference: Double, fp32: Float, accumulate: Bool, accumulateSlot: Int,
+                     stored: () -> Double) {
+        guard accumulate else {
+            shadow[at] = reference
+            shadow32[at] = fp32
+            return
+        }
+        shadow[at] += reference
+        shadow32[at] += fp32
+        if accumulateSlot >= 0 { record(accumulateSlot, result: stored(), reference: shadow[at], fp32: shadow32[at]) }
+    }
+
     /// One BF16 result against its exact reference and its FP32 shadow.
     func record(_ slot: Int, result: Double, reference: Double, fp32: Float) {
         let exceeded = siteList.withUnsafeMutableBufferPointer { sites in

@@ -34,16 +34,8 @@ extension GemminiAccelerator {
                 check.record(scaleSlot, result: wide ? floatValue(bits, A.self) : floatValue(bits, E.self),
                              reference: reference, fp32: reference32)
             }
-            if accumulate {
-                check.shadow[at] += reference
-                check.shadow32[at] += reference32
-                if accumulateSlot >= 0 {
-                    check.record(accumulateSlot, result: floatValue(acc[at], A.self), reference: check.shadow[at], fp32: check.shadow32[at])
-                }
-            } else {
-                check.shadow[at] = reference
-                check.shadow32[at] = reference32
-            }
+            check.writeShadow(at, reference: reference, fp32: reference32, accumulate: accumulate,
+                              accumulateSlot: accumulateSlot) { floatValue(acc[at], A.self) }
         }
     }
 
@@ -94,16 +86,8 @@ extension GemminiAccelerator {
                 }
                 if matmulSlot >= 0 { check.record(matmulSlot, result: floatValue(output(i, j), O.self), reference: reference, fp32: reference32) }
                 let at = (base + cStride * i) * n + j
-                if accumulate {
-                    check.shadow[at] += reference
-                    check.shadow32[at] += reference32
-                    if accumulateSlot >= 0 {
-                        check.record(accumulateSlot, result: floatValue(acc[at], A.self), reference: check.shadow[at], fp32: check.shadow32[at])
-                    }
-                } else {
-                    check.shadow[at] = reference
-                    check.shadow32[at] = reference32
-                }
+                check.writeShadow(at, reference: reference, fp32: reference32, accumulate: accumulate,
+                                  accumulateSlot: accumulateSlot) { floatValue(acc[at], A.self) }
             }
         }
     }
