@@ -19,6 +19,12 @@ extension GemminiAccelerator {
         }
     }
 
+    /// A COMPUTE operand register: scratchpad/accumulator address [31:0], columns [47:32], rows [63:48].
+    @inline(__always)
+    func computeOperand(_ rs: UInt64) -> (address: UInt32, cols: Int, rows: Int) {
+        (UInt32(truncatingIfNeeded: rs), Int((rs >> 32) & 0xFFFF), Int((rs >> 48) & 0xFFFF))
+    }
+
     /// COMPUTE_PRELOADED (preload = true) / COMPUTE_ACCUMULATE: rs1 = A, rs2 = D (WS) or B (OS).
     /// WS: the preloaded B sits in the array, result = D + A·B. OS: the array accumulates A·B onto
     /// the preloaded D. The result goes to the preloaded C address (unless GARBAGE): into the
@@ -27,10 +33,8 @@ extension GemminiAccelerator {
     func compute(a: UInt64, bd: UInt64, preload doPreload: Bool) throws(GemminiError) {
         if configuration.isFloat { try computeFloat(a: a, bd: bd, preload: doPreload); return }
         let garbage = GemminiAccelerator.garbage
-        let aAddr = UInt32(truncatingIfNeeded: a)
-        let aCols = Int((a >> 32) & 0xFFFF), aRows = Int((a >> 48) & 0xFFFF)
-        let bdAddr = UInt32(truncatingIfNeeded: bd)
-        let bdCols = Int((bd >> 32) & 0xFFFF), bdRows = Int((bd >> 48) & 0xFFFF)
+        let (aAddr, aCols, aRows) = computeOperand(a)
+        let (bdAddr, bdCols, bdRows) = computeOperand(bd)
         let n = dim
         let ws = weightStationary
         let spad = spadI8

@@ -73,10 +73,8 @@ extension GemminiAccelerator {
         _: E.Type, _: O.Type, _: A.Type, a: UInt64, bd: UInt64, preload doPreload: Bool
     ) throws(GemminiError) {
         let garbage = GemminiAccelerator.garbage
-        let aAddr = UInt32(truncatingIfNeeded: a)
-        let aCols = Int((a >> 32) & 0xFFFF), aRows = Int((a >> 48) & 0xFFFF)
-        let bdAddr = UInt32(truncatingIfNeeded: bd)
-        let bdCols = Int((bd >> 32) & 0xFFFF), bdRows = Int((bd >> 48) & 0xFFFF)
+        let (aAddr, aCols, aRows) = computeOperand(a)
+        let (bdAddr, bdCols, bdRows) = computeOperand(bd)
         let n = dim
         let ws = weightStationary
         let pe = UnsafeMutableRawPointer(peState).assumingMemoryBound(to: UInt32.self)

@@ -30,8 +30,14 @@ final class TranslationCache {
 
     func flush() { tags.update(repeating: .max, count: 3 * Self.entries) }
 
+    /// The entry that caches `virtualPage` for `access`.
+    @inline(__always)
+    static func slot(_ access: AccessType, _ virtualPage: UInt64) -> Int {
+        access.rawValue &* entries &+ Int(truncatingIfNeeded: virtualPage) & (entries - 1)
+    }
+
     func insert(_ access: AccessType, virtualPage: UInt64, physicalBase: UInt64) {
-        let i = access.rawValue * Self.entries + Int(truncatingIfNeeded: virtualPage) & (Self.entries - 1)
+        let i = Self.slot(access, virtualPage)
         tags[i] = virtualPage
         pages[i] = physicalBase
     }

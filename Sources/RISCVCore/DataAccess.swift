@@ -44,7 +44,7 @@ struct DataAccess {
         }
         guard _slowPath(translates) else { return va }
         let vpn = va >> 12
-        let i = access.rawValue &* TranslationCache.entries &+ Int(truncatingIfNeeded: vpn) & (TranslationCache.entries - 1)
+        let i = TranslationCache.slot(access, vpn)
         if tlbTags[i] == vpn { return tlbPages[i] | (va & 0xfff) }
         return translateSlow(va, access, size: size)
     }

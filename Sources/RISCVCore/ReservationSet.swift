@@ -44,11 +44,17 @@ public final class ReservationSet: @unchecked Sendable {
     }
 
     /// A store to `address`: every other hart's reservation on its granule is broken.
-    func storeDone(_ address: UInt64, by slot: Int) {
-        let granule = address & Self.granuleMask
+    func storeDone(_ address: UInt64, by slot: Int) { storesDone(address, count: 1, by: slot) }
+
+    /// Stores to the `count` bytes at `address`: every other hart's reservation on a granule among
+    /// them is broken.
+    func storesDone(_ address: UInt64, count byteCount: Int, by slot: Int) {
+        let first = address & Self.granuleMask
+        let end = address &+ UInt64(byteCount)
         for i in 0..<count where i != slot {
             let entry = addresses + i * Self.stride
-            if rvgem_atomic_load64(entry) == granule && rvgem_atomic_cas64(entry, granule, Self.none) {
+            let granule = rvgem_atomic_load64(entry)
+            if granule != Self.none && first <= granule && granule < end && rvgem_atomic_cas64(entry, granule, Self.none) {
                 _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max)
             }
         }

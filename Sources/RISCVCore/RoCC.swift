@@ -82,7 +82,7 @@ extension Hart {
     @inline(__always)
     private func transferAddress(_ va: UInt64, _ access: AccessType, count: Int) -> UInt64? {
         let vpn = va >> 12
-        let i = access.rawValue &* TranslationCache.entries &+ Int(truncatingIfNeeded: vpn) & (TranslationCache.entries - 1)
+        let i = TranslationCache.slot(access, vpn)
         if tlb.tags[i] == vpn { return tlb.pages[i] | (va & 0xfff) }
         return translateTransfer(va, access, count: count)
     }
@@ -128,22 +128,6 @@ extension Hart {
         }
         if let reservations, rvgem_atomic_load_relaxed64(reservations.activeCount) != 0 {
             reservations.storesDone(pa, count: count, by: reservationSlot)
-        }
-    }
-}
-
-extension ReservationSet {
-    /// Stores to the `count` bytes at `address`: every other hart's reservation on a granule among
-    /// them is broken.
-    func storesDone(_ address: UInt64, count: Int, by slot: Int) {
-        let first = address & Self.granuleMask
-        let end = address &+ UInt64(count)
-        for i in 0..<self.count where i != slot {
-            let entry = addresses + i * Self.stride
-            let granule = rvgem_atomic_load64(entry)
-            if granule != Self.none && first <= granule && granule < end && rvgem_atomic_cas64(entry, granule, Self.none) {
-                _ = rvgem_atomic_fetch_add64(activeCount, UInt64.max)
-            }
         }
     }
 }
